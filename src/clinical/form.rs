@@ -1,0 +1,381 @@
+//! The form as typed -> validated facts, a message per field, and the screening: the view model
+//! the widget renders (SPEC sections 5 and 6). The widget passes exactly what the user typed and
+//! selected; nothing here rewrites it. "Today" is passed in.
+
+use super::date::{Date, DateError};
+use super::parse::{parse_number, ParseError, Parsed};
+use super::patient::{Answer, Encephalopathy, Etiology, InputId, Patient, Sex, Willingness};
+use super::plausibility::{classify, Limits, Plausibility, Quantity};
+use super::protocol::Protocol;
+use super::screening::{screen, Screening};
+use super::units::{Age, Albumin, AlbuminUnit, Bilirubin, Creatinine, FieldUnit, Inr, MolarUnit, Pta, Sodium};
+use super::units::{ALBUMIN_G_L_PER_G_DL, BILIRUBIN_UMOL_PER_MG_DL, CREATININE_UMOL_PER_MG_DL};
+
+/// Everything on the form, as typed (text fields) or selected (choices; `None` = unanswered).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormInput {
+    /// Age text.
+    pub age: String,
+    /// Sex.
+    pub sex: Option<Sex>,
+    /// Cause of liver failure.
+    pub etiology: Option<Etiology>,
+    /// Chronic liver disease.
+    pub chronic_liver_disease: Option<Answer>,
+    /// Latest total bilirubin text.
+    pub tbil: String,
+    /// Unit of both bilirubin fields.
+    pub tbil_unit: MolarUnit,
+    /// Date of the latest bilirubin (YYYY-MM-DD).
+    pub tbil_date: String,
+    /// Earlier bilirubin text.
+    pub tbil_earlier: String,
+    /// Date of the earlier bilirubin.
+    pub tbil_earlier_date: String,
+    /// INR text.
+    pub inr: String,
+    /// PTA text.
+    pub pta: String,
+    /// Creatinine text.
+    pub creatinine: String,
+    /// Creatinine unit.
+    pub creatinine_unit: MolarUnit,
+    /// Dialysis checkbox.
+    pub dialysis: bool,
+    /// Sodium text.
+    pub sodium: String,
+    /// Albumin text.
+    pub albumin: String,
+    /// Albumin unit.
+    pub albumin_unit: AlbuminUnit,
+    /// Hepatic encephalopathy: `Some(true)` present, `Some(false)` absent.
+    pub encephalopathy: Option<bool>,
+    /// West Haven grade 1-4 when present.
+    pub he_grade: Option<u8>,
+    /// Hepatorenal syndrome.
+    pub hepatorenal_syndrome: Option<Answer>,
+    /// Clinical bleeding signs.
+    pub bleeding_signs: Option<Answer>,
+    /// Stated willingness to be referred (I1).
+    pub consent: Option<Willingness>,
+    /// Stated willingness to avoid conception (I6).
+    pub contraception: Option<Willingness>,
+}
+
+/// Why a field's value was rejected; nothing is computed from it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldError {
+    /// The text is not a usable number.
+    Parse(ParseError),
+    /// Outside the hard limits (given in SI; the field's unit for display).
+    Impossible {
+        /// The limits in force.
+        limits: Limits,
+        /// The unit the field is in.
+        unit: FieldUnit,
+    },
+    /// Not a date.
+    Date(DateError),
+    /// A date after today.
+    FutureDate,
+    /// The earlier bilirubin's date is after the latest one's.
+    EarlierAfterLater,
+}
+
+/// A field message: an error (value rejected) or a warning (value used; please check).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldMessage {
+    /// Rejected.
+    Error(FieldError),
+    /// Outside the usual range: used, please check.
+    Unusual {
+        /// The limits in force.
+        limits: Limits,
+        /// The unit the field is in.
+        unit: FieldUnit,
+    },
+}
+
+/// What the widget renders: field messages, the scores and each phase's screening.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScreeningViewModel {
+    /// One message per field that has one, in form order.
+    pub messages: Vec<(InputId, FieldMessage)>,
+    /// The validated facts the screening used.
+    pub patient: Patient,
+    /// Scores and phases.
+    pub screening: Screening,
+}
+
+impl ScreeningViewModel {
+    /// The message of one field, if any.
+    #[must_use]
+    pub fn message(&self, id: InputId) -> Option<&FieldMessage> {
+        self.messages.iter().find(|(i, _)| *i == id).map(|(_, m)| m)
+    }
+}
+
+/// SI units in one unit of the field (1 for a field entered in its SI unit).
+fn si_per_unit(q: Quantity, unit: FieldUnit) -> f64 {
+    match (q, unit) {
+        (Quantity::Bilirubin, FieldUnit::MgPerDl) => BILIRUBIN_UMOL_PER_MG_DL,
+        (Quantity::Creatinine, FieldUnit::MgPerDl) => CREATININE_UMOL_PER_MG_DL,
+        (Quantity::Albumin, FieldUnit::GPerDl) => ALBUMIN_G_L_PER_G_DL,
+        _ => 1.0,
+    }
+}
+
+/// Converts a limit from SI into the field's unit, for messages.
+#[must_use]
+pub fn limit_in_unit(q: Quantity, si: f64, unit: FieldUnit) -> f64 {
+    si / si_per_unit(q, unit)
+}
+
+struct Reader<'a> {
+    protocol: &'a Protocol,
+    messages: Vec<(InputId, FieldMessage)>,
+}
+
+impl Reader<'_> {
+    /// Parses and checks one numeric field; `None` when missing or rejected.
+    fn number(&mut self, id: InputId, text: &str, q: Quantity, unit: FieldUnit) -> Option<f64> {
+        let value = match parse_number(text, unit) {
+            Ok(Parsed::Missing) => return None,
+            Ok(Parsed::Number(v)) => v,
+            Err(e) => {
+                self.messages.push((id, FieldMessage::Error(FieldError::Parse(e))));
+                return None;
+            }
+        };
+        match classify(value * si_per_unit(q, unit), self.protocol.limits(q)) {
+            Plausibility::Usual => {}
+            Plausibility::Unusual(limits) => self.messages.push((id, FieldMessage::Unusual { limits, unit })),
+            Plausibility::Impossible(limits) => {
+                self.messages.push((id, FieldMessage::Error(FieldError::Impossible { limits, unit })));
+                return None;
+            }
+        }
+        Some(value)
+    }
+
+    /// Parses one date field and rejects a date after today.
+    fn date(&mut self, id: InputId, text: &str, today: Date) -> Option<Date> {
+        match Date::parse(text) {
+            Ok(None) => None,
+            Ok(Some(d)) if d > today => {
+                self.messages.push((id, FieldMessage::Error(FieldError::FutureDate)));
+                None
+            }
+            Ok(Some(d)) => Some(d),
+            Err(e) => {
+                self.messages.push((id, FieldMessage::Error(FieldError::Date(e))));
+                None
+            }
+        }
+    }
+}
+
+/// Reads the form into validated facts and field messages.
+#[must_use]
+pub fn read_form(form: &FormInput, today: Date, protocol: &Protocol) -> (Patient, Vec<(InputId, FieldMessage)>) {
+    let mut r = Reader { protocol, messages: Vec::new() };
+    let tbil_unit = FieldUnit::from(form.tbil_unit);
+    let cr_unit = FieldUnit::from(form.creatinine_unit);
+    let alb_unit = FieldUnit::from(form.albumin_unit);
+
+    let age = r.number(InputId::Age, &form.age, Quantity::Age, FieldUnit::Years).map(|v| Age(v as u32));
+    let tbil = r.number(InputId::Tbil, &form.tbil, Quantity::Bilirubin, tbil_unit);
+    let tbil_date = r.date(InputId::TbilDate, &form.tbil_date, today);
+    let tbil_earlier = r.number(InputId::TbilEarlier, &form.tbil_earlier, Quantity::Bilirubin, tbil_unit);
+    let mut tbil_earlier_date = r.date(InputId::TbilEarlierDate, &form.tbil_earlier_date, today);
+    if let (Some(later), Some(earlier)) = (tbil_date, tbil_earlier_date) {
+        if earlier > later {
+            r.messages.push((InputId::TbilEarlierDate, FieldMessage::Error(FieldError::EarlierAfterLater)));
+            tbil_earlier_date = None;
+        }
+    }
+    let inr = r.number(InputId::Inr, &form.inr, Quantity::Inr, FieldUnit::Ratio);
+    let pta = r.number(InputId::Pta, &form.pta, Quantity::Pta, FieldUnit::Percent);
+    let creatinine = r.number(InputId::Creatinine, &form.creatinine, Quantity::Creatinine, cr_unit);
+    let sodium = r.number(InputId::Sodium, &form.sodium, Quantity::Sodium, FieldUnit::MmolPerL);
+    let albumin = r.number(InputId::Albumin, &form.albumin, Quantity::Albumin, alb_unit);
+
+    let patient = Patient {
+        age,
+        sex: form.sex,
+        etiology: form.etiology,
+        chronic_liver_disease: form.chronic_liver_disease,
+        tbil: tbil.map(|v| Bilirubin::new(v, form.tbil_unit)),
+        tbil_date,
+        tbil_earlier: tbil_earlier.map(|v| Bilirubin::new(v, form.tbil_unit)),
+        tbil_earlier_date,
+        inr: inr.map(Inr),
+        pta: pta.map(Pta),
+        creatinine: creatinine.map(|v| Creatinine::new(v, form.creatinine_unit)),
+        dialysis: form.dialysis,
+        sodium: sodium.map(Sodium),
+        albumin: albumin.map(|v| Albumin::new(v, form.albumin_unit)),
+        encephalopathy: form.encephalopathy.map(|present| {
+            if present {
+                Encephalopathy::Present(form.he_grade.filter(|g| (1..=4).contains(g)))
+            } else {
+                Encephalopathy::Absent
+            }
+        }),
+        hepatorenal_syndrome: form.hepatorenal_syndrome,
+        bleeding_signs: form.bleeding_signs,
+        consent: form.consent,
+        contraception: form.contraception,
+    };
+    r.messages.sort_by_key(|(id, _)| *id);
+    (patient, r.messages)
+}
+
+/// Reads the form and screens it: everything the widget shows.
+///
+/// ```
+/// use aclf_screen::clinical::date::Date;
+/// use aclf_screen::clinical::form::{evaluate, FormInput};
+/// use aclf_screen::clinical::protocol::PROTOCOL;
+/// let today = Date::parse("2026-11-25").unwrap().unwrap();
+/// let form = FormInput { tbil: "342".into(), inr: "2.0".into(), creatinine: "88.4".into(), ..FormInput::default() };
+/// let vm = evaluate(&form, today, &PROTOCOL);
+/// assert_eq!(vm.screening.meld.computed().unwrap().score, 26);
+/// assert!(vm.messages.is_empty());
+/// ```
+#[must_use]
+pub fn evaluate(form: &FormInput, today: Date, protocol: &'static Protocol) -> ScreeningViewModel {
+    let (patient, messages) = read_form(form, today, protocol);
+    let screening = screen(&patient, protocol);
+    ScreeningViewModel { messages, patient, screening }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::outcome::State;
+    use crate::clinical::protocol::PROTOCOL;
+    use crate::clinical::screening::Verdict;
+
+    fn today() -> Date {
+        Date::parse("2026-11-25").unwrap().unwrap()
+    }
+
+    fn vm(form: &FormInput) -> ScreeningViewModel {
+        evaluate(form, today(), &PROTOCOL)
+    }
+
+    #[test]
+    fn a_fresh_form_shows_no_message() {
+        let v = vm(&FormInput { tbil_date: "2026-11-25".into(), ..FormInput::default() });
+        assert!(v.messages.is_empty());
+    }
+
+    #[test]
+    fn impossible_value_is_rejected_and_computes_nothing() {
+        let v = vm(&FormInput { inr: "25".into(), tbil: "342".into(), creatinine: "88".into(), ..FormInput::default() });
+        assert!(matches!(v.message(InputId::Inr), Some(FieldMessage::Error(FieldError::Impossible { .. }))));
+        assert_eq!(v.patient.inr, None);
+        assert!(v.screening.meld.computed().is_none());
+    }
+
+    #[test]
+    fn unusual_value_computes_with_a_warning_and_is_not_clamped() {
+        let v = vm(&FormInput { inr: "9".into(), tbil: "342".into(), creatinine: "88.4".into(), ..FormInput::default() });
+        assert!(matches!(v.message(InputId::Inr), Some(FieldMessage::Unusual { .. })));
+        assert_eq!(v.patient.inr, Some(Inr(9.0)));
+        assert!(v.screening.meld.computed().is_some());
+    }
+
+    #[test]
+    fn unparsable_text_gets_its_reason() {
+        let v = vm(&FormInput { tbil: "<10".into(), ..FormInput::default() });
+        assert_eq!(v.message(InputId::Tbil), Some(&FieldMessage::Error(FieldError::Parse(ParseError::Censored))));
+    }
+
+    #[test]
+    fn limits_are_checked_in_si_whatever_the_unit() {
+        // 100 mg/dL = 1710 umol/L: impossible; 99 mg/dL = 1692.9: possible but unusual.
+        let mg = |t: &str| FormInput { tbil: t.into(), tbil_unit: MolarUnit::MgPerDl, ..FormInput::default() };
+        assert!(matches!(vm(&mg("100")).message(InputId::Tbil), Some(FieldMessage::Error(_))));
+        assert!(matches!(vm(&mg("99")).message(InputId::Tbil), Some(FieldMessage::Unusual { .. })));
+        assert_eq!(vm(&mg("10")).message(InputId::Tbil), None);
+        let alb = FormInput { albumin: "3.5".into(), albumin_unit: AlbuminUnit::GPerDl, ..FormInput::default() };
+        assert_eq!(vm(&alb).message(InputId::Albumin), None);
+        let alb_wrong = FormInput { albumin: "35".into(), albumin_unit: AlbuminUnit::GPerDl, ..FormInput::default() };
+        assert!(matches!(vm(&alb_wrong).message(InputId::Albumin), Some(FieldMessage::Error(_))));
+    }
+
+    #[test]
+    fn a_date_in_the_future_is_an_error_on_that_date() {
+        let v = vm(&FormInput { tbil_date: "2026-11-26".into(), ..FormInput::default() });
+        assert_eq!(v.message(InputId::TbilDate), Some(&FieldMessage::Error(FieldError::FutureDate)));
+    }
+
+    #[test]
+    fn an_earlier_date_after_the_later_one_is_an_error_on_the_earlier_date() {
+        let v = vm(&FormInput {
+            tbil: "150".into(),
+            tbil_date: "2026-11-20".into(),
+            tbil_earlier: "100".into(),
+            tbil_earlier_date: "2026-11-22".into(),
+            ..FormInput::default()
+        });
+        assert_eq!(v.message(InputId::TbilEarlierDate), Some(&FieldMessage::Error(FieldError::EarlierAfterLater)));
+        assert_eq!(v.message(InputId::TbilDate), None);
+    }
+
+    #[test]
+    fn the_earlier_bilirubin_uses_the_latest_ones_unit() {
+        let v = vm(&FormInput {
+            tbil: "9".into(),
+            tbil_unit: MolarUnit::MgPerDl,
+            tbil_date: "2026-11-25".into(),
+            tbil_earlier: "7".into(),
+            tbil_earlier_date: "2026-11-23".into(),
+            chronic_liver_disease: Some(Answer::Yes),
+            ..FormInput::default()
+        });
+        let i3 = &v.screening.phases[0].criteria[2];
+        assert_eq!(i3.parts[1].outcome.state(), State::Met);
+    }
+
+    #[test]
+    fn he_present_without_grade_counts_as_present() {
+        let v = vm(&FormInput { encephalopathy: Some(true), ..FormInput::default() });
+        assert_eq!(v.patient.encephalopathy, Some(Encephalopathy::Present(None)));
+    }
+
+    #[test]
+    fn he_grade_is_ignored_when_absent() {
+        let v = vm(&FormInput { encephalopathy: Some(false), he_grade: Some(3), ..FormInput::default() });
+        assert_eq!(v.patient.encephalopathy, Some(Encephalopathy::Absent));
+    }
+
+    #[test]
+    fn rejected_input_is_named_as_missing() {
+        let v = vm(&FormInput { age: "abc".into(), ..FormInput::default() });
+        assert!(matches!(&v.screening.phases[0].verdict, Verdict::Incomplete(m) if m[0] == InputId::Age));
+    }
+
+    #[test]
+    fn whole_form_in_si_and_conventional_units_gives_the_same_meld() {
+        let si = FormInput { tbil: "342".into(), creatinine: "176.8".into(), inr: "1.9".into(), ..FormInput::default() };
+        let conv = FormInput {
+            tbil: "20".into(),
+            tbil_unit: MolarUnit::MgPerDl,
+            creatinine: "2".into(),
+            creatinine_unit: MolarUnit::MgPerDl,
+            inr: "1.9".into(),
+            ..FormInput::default()
+        };
+        assert_eq!(vm(&si).screening.meld.computed().unwrap().score, vm(&conv).screening.meld.computed().unwrap().score);
+    }
+
+    #[test]
+    fn limit_in_unit_converts_for_messages() {
+        assert!((limit_in_unit(Quantity::Bilirubin, 1700.0, FieldUnit::MgPerDl) - 99.415).abs() < 0.001);
+        assert_eq!(limit_in_unit(Quantity::Albumin, 80.0, FieldUnit::GPerDl), 8.0);
+        assert_eq!(limit_in_unit(Quantity::Inr, 20.0, FieldUnit::Ratio), 20.0);
+    }
+}

@@ -1,0 +1,459 @@
+//! Screening: (patient, protocol) -> per phase, each criterion's state with its evidence, and
+//! the overall verdict (SPEC section 6). The best verdict never says "eligible": it says the
+//! patient meets every inclusion criterion that can be checked here and should be referred.
+
+use super::aclf;
+use super::meld::{meld, meld3, meld_na, Meld, Meld3, MeldInput, MeldNa, ScoreOutcome};
+use super::outcome::{Evidence, Note, Outcome, State};
+use super::patient::{Encephalopathy, Etiology, InputId, Patient, Willingness};
+use super::protocol::{Confirmer, Criterion, EtiologyRule, Exclusion, ExclusionRule, Phase, Protocol, Rule};
+
+/// One criterion's result in one phase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionResult {
+    /// Id: "I1" ... "I6", I3's parts "I3-1" ... "I3-3", or an exclusion's id.
+    pub id: &'static str,
+    /// Who confirms it.
+    pub confirmed_by: Confirmer,
+    /// State with evidence or missing inputs.
+    pub outcome: Outcome,
+    /// Notes that apply.
+    pub notes: Vec<Note>,
+    /// Sub-criteria (I3's three parts).
+    pub parts: Vec<CriterionResult>,
+}
+
+/// What the study team will confirm after a referral.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StudyTeamItem {
+    /// A study-team criterion not already answered "yes" (its id).
+    Criterion(&'static str),
+    /// A declared exclusion that only the study team can check (its id).
+    Exclusion(&'static str),
+    /// The exclusion criteria, which are not published in the protocol document.
+    UnpublishedExclusions,
+}
+
+/// The overall verdict of one phase.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Some criterion is Not met: the ids of each, in protocol order.
+    NotEligible(Vec<&'static str>),
+    /// A referrer-checked criterion is Unknown: every missing input, in form order.
+    Incomplete(Vec<InputId>),
+    /// Meets every inclusion criterion that can be checked here: refer to the study team,
+    /// who confirm these items.
+    Refer(Vec<StudyTeamItem>),
+}
+
+/// One phase's screening.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhaseResult {
+    /// The phase.
+    pub phase: &'static Phase,
+    /// Inclusion criteria in protocol order.
+    pub criteria: Vec<CriterionResult>,
+    /// Declared exclusions ("Met" = not excluded).
+    pub exclusions: Vec<CriterionResult>,
+    /// The verdict.
+    pub verdict: Verdict,
+}
+
+/// The whole screening: scores and one result per phase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Screening {
+    /// MELD (the gate).
+    pub meld: ScoreOutcome<Meld>,
+    /// MELD-Na (context only).
+    pub meld_na: ScoreOutcome<MeldNa>,
+    /// MELD 3.0 (context only).
+    pub meld3: ScoreOutcome<Meld3>,
+    /// One per phase, in protocol order.
+    pub phases: Vec<PhaseResult>,
+}
+
+fn result(id: &'static str, by: Confirmer, outcome: Outcome, notes: Vec<Note>) -> CriterionResult {
+    CriterionResult { id, confirmed_by: by, outcome, notes, parts: Vec::new() }
+}
+
+fn willingness(answer: Option<Willingness>, input: InputId) -> (Outcome, Vec<Note>) {
+    match answer {
+        Some(Willingness::Yes) => (Outcome::Met(vec![Evidence::Willingness(Willingness::Yes)]), vec![Note::StudyTeamConfirms]),
+        Some(Willingness::No) => (Outcome::NotMet(vec![Evidence::Willingness(Willingness::No)]), Vec::new()),
+        Some(Willingness::NotAsked) | None => (
+            Outcome::Unknown { missing: vec![input], evidence: vec![Evidence::Willingness(Willingness::NotAsked)] },
+            vec![Note::StudyTeamConfirms],
+        ),
+    }
+}
+
+fn etiology(p: &Patient, phase: &Phase) -> (Outcome, Vec<Note>) {
+    let rule = phase.etiology;
+    match (rule, p.etiology) {
+        (EtiologyRule::Any, _) => (Outcome::NotApplicable(vec![Evidence::AnyCause]), Vec::new()),
+        (EtiologyRule::Hbv, Some(Etiology::Hbv)) => (
+            Outcome::Met(vec![Evidence::Etiology { etiology: Etiology::Hbv, rule }]),
+            vec![Note::HbvMayCoexist],
+        ),
+        (EtiologyRule::Hbv, Some(Etiology::Unknown)) => (
+            Outcome::Unknown {
+                missing: vec![InputId::Etiology],
+                evidence: vec![Evidence::Etiology { etiology: Etiology::Unknown, rule }],
+            },
+            Vec::new(),
+        ),
+        (EtiologyRule::Hbv, None) => (Outcome::unknown(vec![InputId::Etiology]), Vec::new()),
+        (EtiologyRule::Hbv, Some(other)) => {
+            (Outcome::NotMet(vec![Evidence::Etiology { etiology: other, rule }]), Vec::new())
+        }
+    }
+}
+
+fn meld_gate(score: &ScoreOutcome<Meld>) -> (Outcome, Vec<Note>) {
+    match score {
+        ScoreOutcome::NotComputable(missing) => (Outcome::unknown(missing.clone()), Vec::new()),
+        ScoreOutcome::Computed(m) => {
+            let evidence = vec![Evidence::Meld {
+                score: m.score,
+                below: m.gate.below,
+                unrounded: m.unrounded,
+                borderline: m.gate.borderline,
+            }];
+            let notes = if m.gate.borderline { vec![Note::BorderlineMeld] } else { Vec::new() };
+            let outcome = if m.gate.passes { Outcome::Met(evidence) } else { Outcome::NotMet(evidence) };
+            (outcome, notes)
+        }
+    }
+}
+
+fn criterion(c: &Criterion, p: &Patient, protocol: &Protocol, phase: &Phase, meld: &ScoreOutcome<Meld>) -> CriterionResult {
+    let t = &protocol.thresholds;
+    let (outcome, notes) = match c.rule {
+        Rule::Consent => willingness(p.consent, InputId::Consent),
+        Rule::Contraception => willingness(p.contraception, InputId::Contraception),
+        Rule::MinAge => (
+            match p.age {
+                None => Outcome::unknown(vec![InputId::Age]),
+                Some(a) => {
+                    let e = vec![Evidence::Age { years: a.0, min: t.min_age_years }];
+                    if a.0 >= t.min_age_years { Outcome::Met(e) } else { Outcome::NotMet(e) }
+                }
+            },
+            Vec::new(),
+        ),
+        Rule::Etiology => etiology(p, phase),
+        Rule::MeldBelow => meld_gate(meld),
+        Rule::Aclf2018 => {
+            let r = aclf::evaluate(p, t);
+            const PART_IDS: [&str; 3] = ["I3-1", "I3-2", "I3-3"];
+            let parts = r
+                .parts
+                .into_iter()
+                .zip(PART_IDS)
+                .map(|(o, id)| result(id, c.confirmed_by, o, Vec::new()))
+                .collect();
+            return CriterionResult { id: c.id, confirmed_by: c.confirmed_by, outcome: r.overall, notes: r.notes, parts };
+        }
+    };
+    result(c.id, c.confirmed_by, outcome, notes)
+}
+
+fn exclusion(e: &Exclusion, p: &Patient) -> CriterionResult {
+    // "Met" means the patient is not excluded; "Not met" means the exclusion applies.
+    let (outcome, by) = match e.rule {
+        ExclusionRule::StudyTeam => (Outcome::Unknown { missing: Vec::new(), evidence: vec![Evidence::StudyTeamChecks] }, Confirmer::StudyTeam),
+        ExclusionRule::HeGradeAtLeast(g) => (
+            match p.encephalopathy {
+                None => Outcome::unknown(vec![InputId::HepaticEncephalopathy]),
+                Some(he @ Encephalopathy::Absent) => Outcome::Met(vec![Evidence::Encephalopathy(he)]),
+                Some(Encephalopathy::Present(None)) => Outcome::Unknown {
+                    missing: vec![InputId::HeGrade],
+                    evidence: vec![Evidence::Encephalopathy(Encephalopathy::Present(None))],
+                },
+                Some(he @ Encephalopathy::Present(Some(grade))) => {
+                    if grade >= g { Outcome::NotMet(vec![Evidence::Encephalopathy(he)]) } else { Outcome::Met(vec![Evidence::Encephalopathy(he)]) }
+                }
+            },
+            Confirmer::Referrer,
+        ),
+        ExclusionRule::AgeAbove(limit) => (
+            match p.age {
+                None => Outcome::unknown(vec![InputId::Age]),
+                Some(a) => {
+                    let ev = vec![Evidence::Age { years: a.0, min: limit }];
+                    if a.0 > limit { Outcome::NotMet(ev) } else { Outcome::Met(ev) }
+                }
+            },
+            Confirmer::Referrer,
+        ),
+        ExclusionRule::Dialysis => (
+            if p.dialysis { Outcome::NotMet(vec![Evidence::Dialysis(true)]) } else { Outcome::Met(vec![Evidence::Dialysis(false)]) },
+            Confirmer::Referrer,
+        ),
+    };
+    result(e.id, by, outcome, Vec::new())
+}
+
+/// The verdict of one phase from its criteria and exclusions (SPEC section 6).
+#[must_use]
+pub fn verdict(criteria: &[CriterionResult], exclusions: &[CriterionResult], protocol: &Protocol) -> Verdict {
+    let all = || criteria.iter().chain(exclusions);
+    let not_met: Vec<&'static str> = all().filter(|c| c.outcome.state() == State::NotMet).map(|c| c.id).collect();
+    if !not_met.is_empty() {
+        return Verdict::NotEligible(not_met);
+    }
+    let mut missing: Vec<InputId> = Vec::new();
+    let mut referrer_unknown = false;
+    for c in all().filter(|c| c.confirmed_by == Confirmer::Referrer && c.outcome.state() == State::Unknown) {
+        referrer_unknown = true;
+        for id in c.outcome.missing() {
+            if !missing.contains(id) {
+                missing.push(*id);
+            }
+        }
+    }
+    if referrer_unknown {
+        missing.sort();
+        return Verdict::Incomplete(missing);
+    }
+    let mut items: Vec<StudyTeamItem> = criteria
+        .iter()
+        .filter(|c| c.confirmed_by == Confirmer::StudyTeam && c.outcome.state() != State::Met)
+        .map(|c| StudyTeamItem::Criterion(c.id))
+        .collect();
+    items.extend(
+        exclusions.iter().filter(|e| e.confirmed_by == Confirmer::StudyTeam).map(|e| StudyTeamItem::Exclusion(e.id)),
+    );
+    if !protocol.exclusions_published {
+        items.push(StudyTeamItem::UnpublishedExclusions);
+    }
+    Verdict::Refer(items)
+}
+
+fn screen_phase(p: &Patient, protocol: &Protocol, phase: &'static Phase, meld: &ScoreOutcome<Meld>) -> PhaseResult {
+    let criteria: Vec<CriterionResult> = protocol
+        .criteria
+        .iter()
+        .filter(|c| Protocol::applies(c.phases, phase))
+        .map(|c| criterion(c, p, protocol, phase, meld))
+        .collect();
+    let exclusions: Vec<CriterionResult> = protocol
+        .exclusions
+        .iter()
+        .filter(|e| e.phases.is_none_or(|ph| Protocol::applies(ph, phase)))
+        .map(|e| exclusion(e, p))
+        .collect();
+    let verdict = verdict(&criteria, &exclusions, protocol);
+    PhaseResult { phase, criteria, exclusions, verdict }
+}
+
+/// Screens a patient against every phase of the protocol.
+///
+/// ```
+/// use aclf_screen::clinical::patient::Patient;
+/// use aclf_screen::clinical::protocol::PROTOCOL;
+/// use aclf_screen::clinical::screening::{screen, Verdict};
+/// // An empty form: every phase is Incomplete, never "not eligible".
+/// let s = screen(&Patient::default(), &PROTOCOL);
+/// assert!(s.phases.iter().all(|ph| matches!(ph.verdict, Verdict::Incomplete(_))));
+/// ```
+#[must_use]
+pub fn screen(p: &Patient, protocol: &'static Protocol) -> Screening {
+    let input = MeldInput::from(p);
+    let meld_score = meld(&input, protocol.thresholds.meld_below);
+    let meld_na_score = meld_na(&input, &meld_score);
+    let meld3_score = meld3(&input);
+    let phases = protocol.phases.iter().map(|ph| screen_phase(p, protocol, ph, &meld_score)).collect();
+    Screening { meld: meld_score, meld_na: meld_na_score, meld3: meld3_score, phases }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::date::Date;
+    use crate::clinical::patient::{Answer, Sex};
+    use crate::clinical::protocol::{Text, PROTOCOL};
+    use crate::clinical::units::*;
+
+    /// A 45-year-old man with HBV-ACLF, MELD 26, who meets every checkable criterion.
+    pub(crate) fn referable() -> Patient {
+        Patient {
+            age: Some(Age(45)),
+            sex: Some(Sex::Male),
+            etiology: Some(Etiology::Hbv),
+            chronic_liver_disease: Some(Answer::Yes),
+            tbil: Some(Bilirubin::from_umol_per_l(342.0)),
+            tbil_date: Date::parse("2026-11-25").unwrap(),
+            inr: Some(Inr(2.0)),
+            pta: Some(Pta(32.0)),
+            creatinine: Some(Creatinine::from_umol_per_l(88.4)),
+            sodium: Some(Sodium(132.0)),
+            albumin: Some(Albumin::from_g_per_l(30.0)),
+            encephalopathy: Some(Encephalopathy::Absent),
+            hepatorenal_syndrome: Some(Answer::No),
+            bleeding_signs: Some(Answer::No),
+            consent: Some(Willingness::NotAsked),
+            contraception: Some(Willingness::NotAsked),
+            ..Patient::default()
+        }
+    }
+
+    fn phase(s: &Screening, i: usize) -> &PhaseResult {
+        &s.phases[i]
+    }
+
+    fn state(r: &PhaseResult, id: &str) -> State {
+        r.criteria.iter().find(|c| c.id == id).map(|c| c.outcome.state()).expect(id)
+    }
+
+    #[test]
+    fn referable_hbv_patient_is_referred_in_both_phases() {
+        let s = screen(&referable(), &PROTOCOL);
+        assert_eq!(s.meld.computed().unwrap().score, 26);
+        for r in &s.phases {
+            assert_eq!(
+                r.verdict,
+                Verdict::Refer(vec![
+                    StudyTeamItem::Criterion("I1"),
+                    StudyTeamItem::Criterion("I6"),
+                    StudyTeamItem::UnpublishedExclusions
+                ]),
+                "{}",
+                r.phase.id
+            );
+        }
+    }
+
+    #[test]
+    fn answered_yes_is_not_listed_for_the_study_team() {
+        let p = Patient { consent: Some(Willingness::Yes), contraception: Some(Willingness::Yes), ..referable() };
+        let s = screen(&p, &PROTOCOL);
+        assert_eq!(phase(&s, 0).verdict, Verdict::Refer(vec![StudyTeamItem::UnpublishedExclusions]));
+    }
+
+    #[test]
+    fn i4_is_not_applicable_in_phase_1_and_decides_phase_2() {
+        let p = Patient { etiology: Some(Etiology::Alcohol), ..referable() };
+        let s = screen(&p, &PROTOCOL);
+        assert_eq!(state(phase(&s, 0), "I4"), State::NotApplicable);
+        assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
+        assert_eq!(state(phase(&s, 1), "I4"), State::NotMet);
+        assert_eq!(phase(&s, 1).verdict, Verdict::NotEligible(vec!["I4"]));
+    }
+
+    #[test]
+    fn unknown_etiology_keeps_phase_2_incomplete() {
+        for e in [None, Some(Etiology::Unknown)] {
+            let s = screen(&Patient { etiology: e, ..referable() }, &PROTOCOL);
+            assert_eq!(phase(&s, 1).verdict, Verdict::Incomplete(vec![InputId::Etiology]));
+            assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
+        }
+    }
+
+    #[test]
+    fn hbv_carries_the_coexisting_cause_note() {
+        let s = screen(&referable(), &PROTOCOL);
+        let i4 = phase(&s, 1).criteria.iter().find(|c| c.id == "I4").unwrap();
+        assert!(i4.notes.contains(&Note::HbvMayCoexist));
+    }
+
+    #[test]
+    fn age_17_is_not_eligible_and_18_passes() {
+        let s = screen(&Patient { age: Some(Age(17)), ..referable() }, &PROTOCOL);
+        assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["I2"]));
+        let s = screen(&Patient { age: Some(Age(18)), ..referable() }, &PROTOCOL);
+        assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
+    }
+
+    #[test]
+    fn meld_30_fails_the_gate() {
+        // Cr 4 mg/dL (dialysis), bili 342 umol/L (20 mg/dL), INR 2.0 -> 10 MELD(i) = 38.78 -> 39.
+        let s = screen(&Patient { dialysis: true, ..referable() }, &PROTOCOL);
+        assert_eq!(state(phase(&s, 0), "I5"), State::NotMet);
+        assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["I5"]));
+    }
+
+    #[test]
+    fn consent_no_is_not_eligible_even_though_the_study_team_confirms_it() {
+        let s = screen(&Patient { consent: Some(Willingness::No), ..referable() }, &PROTOCOL);
+        assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["I1"]));
+    }
+
+    #[test]
+    fn study_team_unknowns_do_not_hold_the_verdict() {
+        let s = screen(&Patient { consent: None, contraception: None, ..referable() }, &PROTOCOL);
+        assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
+    }
+
+    #[test]
+    fn empty_form_is_incomplete_naming_every_referrer_input_in_form_order() {
+        let s = screen(&Patient::default(), &PROTOCOL);
+        assert_eq!(
+            phase(&s, 1).verdict,
+            Verdict::Incomplete(vec![
+                InputId::Age,
+                InputId::Etiology,
+                InputId::ChronicLiverDisease,
+                InputId::Tbil,
+                InputId::Inr,
+                InputId::Creatinine,
+                InputId::HepaticEncephalopathy,
+                InputId::HepatorenalSyndrome,
+                InputId::BleedingSigns,
+            ])
+        );
+        // Phase I does not need the cause.
+        assert!(matches!(&phase(&s, 0).verdict, Verdict::Incomplete(m) if !m.contains(&InputId::Etiology)));
+    }
+
+    #[test]
+    fn not_met_wins_over_unknown_and_names_every_deciding_criterion() {
+        let p = Patient { age: Some(Age(16)), chronic_liver_disease: Some(Answer::No), ..Patient::default() };
+        let s = screen(&p, &PROTOCOL);
+        assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["I2", "I3"]));
+    }
+
+    #[test]
+    fn i3_has_three_parts_with_ids() {
+        let s = screen(&referable(), &PROTOCOL);
+        let i3 = phase(&s, 0).criteria.iter().find(|c| c.id == "I3").unwrap();
+        let ids: Vec<_> = i3.parts.iter().map(|p| p.id).collect();
+        assert_eq!(ids, ["I3-1", "I3-2", "I3-3"]);
+    }
+
+    static WITH_EXCLUSIONS: Protocol = Protocol {
+        exclusions_published: true,
+        exclusions: &[
+            Exclusion { id: "E1", rule: ExclusionRule::HeGradeAtLeast(3), phases: None, text: Text { en: "HE III-IV", zh: "III-IV 期肝性脑病" } },
+            Exclusion { id: "E2", rule: ExclusionRule::StudyTeam, phases: Some(&["phase2"]), text: Text { en: "HCC", zh: "肝细胞癌" } },
+        ],
+        ..PROTOCOL
+    };
+
+    #[test]
+    fn a_declared_exclusion_changes_the_verdict() {
+        let p = Patient { encephalopathy: Some(Encephalopathy::Present(Some(3))), ..referable() };
+        let s = screen(&p, &WITH_EXCLUSIONS);
+        assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["E1"]));
+        let p = Patient { encephalopathy: Some(Encephalopathy::Present(Some(2))), ..referable() };
+        let s = screen(&p, &WITH_EXCLUSIONS);
+        assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
+    }
+
+    #[test]
+    fn a_declared_exclusion_needs_the_he_grade() {
+        let p = Patient { encephalopathy: Some(Encephalopathy::Present(None)), ..referable() };
+        let s = screen(&p, &WITH_EXCLUSIONS);
+        assert_eq!(phase(&s, 0).verdict, Verdict::Incomplete(vec![InputId::HeGrade]));
+    }
+
+    #[test]
+    fn study_team_exclusions_are_listed_for_their_phase_only() {
+        let s = screen(&referable(), &WITH_EXCLUSIONS);
+        assert_eq!(
+            phase(&s, 1).verdict,
+            Verdict::Refer(vec![StudyTeamItem::Criterion("I1"), StudyTeamItem::Criterion("I6"), StudyTeamItem::Exclusion("E2")])
+        );
+        assert_eq!(phase(&s, 0).verdict, Verdict::Refer(vec![StudyTeamItem::Criterion("I1"), StudyTeamItem::Criterion("I6")]));
+    }
+}

@@ -1,0 +1,1 @@
+//! Every text shown to users, one file per language.
