@@ -69,6 +69,8 @@ pub enum FieldError {
     Parse(ParseError),
     /// Outside the hard limits (given in SI; the field's unit for display).
     Impossible {
+        /// The quantity (for converting the limits into the field's unit).
+        quantity: Quantity,
         /// The limits in force.
         limits: Limits,
         /// The unit the field is in.
@@ -89,6 +91,8 @@ pub enum FieldMessage {
     Error(FieldError),
     /// Outside the usual range: used, please check.
     Unusual {
+        /// The quantity (for converting the limits into the field's unit).
+        quantity: Quantity,
         /// The limits in force.
         limits: Limits,
         /// The unit the field is in.
@@ -149,9 +153,9 @@ impl Reader<'_> {
         };
         match classify(value * si_per_unit(q, unit), self.protocol.limits(q)) {
             Plausibility::Usual => {}
-            Plausibility::Unusual(limits) => self.messages.push((id, FieldMessage::Unusual { limits, unit })),
+            Plausibility::Unusual(limits) => self.messages.push((id, FieldMessage::Unusual { quantity: q, limits, unit })),
             Plausibility::Impossible(limits) => {
-                self.messages.push((id, FieldMessage::Error(FieldError::Impossible { limits, unit })));
+                self.messages.push((id, FieldMessage::Error(FieldError::Impossible { quantity: q, limits, unit })));
                 return None;
             }
         }

@@ -1,1 +1,475 @@
-//! Every text shown to users, one file per language.
+//! Every text shown to users lives here: one file per language (`en.rs`, `zh_cn.rs`), each an
+//! exhaustive `match` over [`Key`], so a missing translation is a compile error. Measured in
+//! TOOLCHAIN.md: a key enum with one lookup function per language costs about 2 KB brotli,
+//! against 26-59 KB for `leptos_i18n` / `leptos-fluent`; our messages need no plural rules
+//! (Chinese has none), only numbers filled into templates.
+//!
+//! This module is pure (no browser API): the rendering of the core's errors, evidence and notes
+//! into words is tested natively.
+
+mod en;
+pub mod render;
+pub mod summary;
+mod zh_cn;
+
+use crate::clinical::outcome::{Note, State};
+use crate::clinical::patient::{Etiology, InputId};
+
+/// A display language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    ZhCn,
+}
+
+impl Lang {
+    /// The BCP 47 tag (`<html lang>`, the `lang` select's value, `?lang=`).
+    #[must_use]
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// Reads a tag: `en*` is English, any `zh*` is Simplified Chinese; others are not ours.
+    #[must_use]
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t == "en" || t.starts_with("en-") {
+            Some(Lang::En)
+        } else if t == "zh" || t.starts_with("zh-") || t.starts_with("zh_") {
+            Some(Lang::ZhCn)
+        } else {
+            None
+        }
+    }
+
+    /// The language to start in: a `?lang=` parameter, else the stored choice, else the first
+    /// of the browser's languages that we have, else English.
+    ///
+    /// ```
+    /// use aclf_screen::i18n::Lang;
+    /// assert_eq!(Lang::choose(None, None, &["zh-TW", "en"]), Lang::ZhCn);
+    /// assert_eq!(Lang::choose(Some("en"), Some("zh-CN"), &["zh-CN"]), Lang::En);
+    /// ```
+    #[must_use]
+    pub fn choose(query: Option<&str>, stored: Option<&str>, browser: &[&str]) -> Lang {
+        query
+            .and_then(Lang::from_tag)
+            .or_else(|| stored.and_then(Lang::from_tag))
+            .or_else(|| browser.iter().find_map(|t| Lang::from_tag(t)))
+            .unwrap_or_default()
+    }
+
+    /// The text of a key in this language.
+    #[must_use]
+    pub fn t(self, key: Key) -> &'static str {
+        match self {
+            Lang::En => en::text(key),
+            Lang::ZhCn => zh_cn::text(key),
+        }
+    }
+
+    /// A template of this language with `{0}`, `{1}`, ... filled in.
+    #[must_use]
+    pub fn fill(self, key: Key, args: &[&str]) -> String {
+        fill(self.t(key), args)
+    }
+}
+
+/// Fills `{0}`, `{1}`, ... in a template.
+#[must_use]
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}');
+        let index = close.and_then(|c| after[..c].parse::<usize>().ok());
+        match (close, index.and_then(|i| args.get(i))) {
+            (Some(c), Some(arg)) => {
+                out.push_str(arg);
+                rest = &after[c + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Formats a number with at most `decimals` decimals, without trailing zeros ("2.5", "171").
+#[must_use]
+pub fn num(x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// Product decisions shown under "How this was decided" (SPEC: every decision is visible).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// The gate uses original MELD with OPTN rules.
+    MeldVariant,
+    /// Half-up rounding to the tenth, then x10; the borderline band.
+    MeldRounding,
+    /// The dialysis checkbox and its definition; unchecked = no; it wins over creatinine.
+    Dialysis,
+    /// MELD-Na and MELD 3.0 are context only; MELD-Na needs no sodium at MELD <= 11; MELD 3.0
+    /// needs sex and age.
+    ContextScores,
+    /// Mean daily bilirubin rise definition.
+    Rise,
+    /// Bleeding tendency definition; PTA optional; no PTA-INR conversion.
+    Bleeding,
+    /// Registry wording followed over the guideline's stricter coagulopathy requirement.
+    RegistryVsGuideline,
+    /// Unknown is never treated as no.
+    UnknownIsNotNo,
+    /// HBV coexisting with another cause.
+    HbvCoexisting,
+    /// Plausibility limits.
+    Limits,
+    /// Exclusion criteria not published; never "eligible".
+    Exclusions,
+    /// Consent and contraception are the study team's.
+    StudyTeam,
+}
+
+/// Every decision, in the order shown.
+pub const DECISIONS: [Decision; 12] = [
+    Decision::MeldVariant,
+    Decision::MeldRounding,
+    Decision::Dialysis,
+    Decision::ContextScores,
+    Decision::Rise,
+    Decision::Bleeding,
+    Decision::RegistryVsGuideline,
+    Decision::UnknownIsNotNo,
+    Decision::HbvCoexisting,
+    Decision::Limits,
+    Decision::Exclusions,
+    Decision::StudyTeam,
+];
+
+/// Every text of the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    // --- page
+    /// Page title.
+    AppTitle,
+    /// One line under the title: what the tool is.
+    AppSubtitle,
+    /// The privacy promise.
+    Privacy,
+    /// Label of the language select.
+    Language,
+    // --- form
+    /// Form section headings.
+    SectionPatient,
+    /// Liver disease section.
+    SectionLiver,
+    /// Labs section.
+    SectionLabs,
+    /// Complications section.
+    SectionComplications,
+    /// Stated willingness section.
+    SectionWillingness,
+    /// Hint under the willingness section.
+    WillingnessHint,
+    /// The label of an input.
+    Label(InputId),
+    /// Hint for the latest bilirubin's date.
+    HintTbilDate,
+    /// Hint for the earlier bilirubin.
+    HintTbilEarlier,
+    /// Hint for PTA.
+    HintPta,
+    /// Hint for dialysis (OPTN definition; unchecked = no).
+    HintDialysis,
+    /// Hint for HRS.
+    HintHrs,
+    /// Hint for etiology (HBV with another cause).
+    HintEtiology,
+    /// Hint for MELD 3.0-only inputs.
+    HintMeld3Only,
+    /// Placeholder option of an unanswered select.
+    Choose,
+    /// "Unit" (accessible name of unit selects).
+    Unit,
+    /// Sex options.
+    Male,
+    /// Female.
+    Female,
+    /// Cause of liver failure option.
+    Etiology(Etiology),
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Unknown (as an answer).
+    DontKnow,
+    /// Absent.
+    Absent,
+    /// Present.
+    Present,
+    /// "Grade {0}".
+    Grade,
+    /// "Not yet asked".
+    NotAsked,
+    /// "years".
+    Years,
+    // --- scores
+    /// Results heading.
+    Results,
+    /// MELD (the gate) title.
+    Meld,
+    /// MELD-Na title.
+    MeldNa,
+    /// MELD 3.0 title.
+    Meld3,
+    /// "context only".
+    ContextOnly,
+    /// "Original MELD, OPTN rules. Trial gate: MELD < {0}".
+    MeldRule,
+    /// "Gate passed: {0} < {1}".
+    GatePass,
+    /// "Gate not passed: {0} is not below {1}".
+    GateFail,
+    /// "Not computable yet. Needs: {0}".
+    NeedsInputs,
+    /// "Borderline: unrounded {0}, reported {1}".
+    Borderline,
+    /// "How this was computed".
+    Trail,
+    /// "{lab}: entered {0} -> used {1}".
+    TrailUsed,
+    /// "(raised to the floor {0})".
+    TrailFloor,
+    /// "(lowered to the cap {0})".
+    TrailCap,
+    /// "(set to {0}: dialysis)".
+    TrailDialysis,
+    /// "not needed (dialysis)".
+    TrailNotNeeded,
+    /// "MELD(i) = {0}; rounded half-up to the tenth {1}; x10 = {2}".
+    TrailMeld,
+    /// "Capped at 40".
+    TrailCapped40,
+    /// "MELD {0} <= 11: MELD-Na = MELD, no sodium term".
+    TrailMeldNaNoSodium,
+    /// "MELD-Na = {0} + 1.32 x (137 - {1}) - 0.033 x {0} x (137 - {1}) = {2} -> {3}".
+    TrailMeldNa,
+    /// "MELD 3.0 unrounded {0} -> {1}".
+    TrailMeld3,
+    /// "female term 1.33 added".
+    TrailFemale,
+    /// "age 12-17 term 1.33 added".
+    TrailAdolescent,
+    /// "bounded to 6..40".
+    TrailBounded,
+    /// Lab names in the trail.
+    LabCreatinine,
+    /// Bilirubin.
+    LabBilirubin,
+    /// INR.
+    LabInr,
+    /// Sodium.
+    LabSodium,
+    /// Albumin.
+    LabAlbumin,
+    // --- verdicts
+    /// Phase heading: "{0}: {1}" name and design.
+    PhaseRecruiting,
+    /// "not marked as recruiting".
+    PhaseNotRecruiting,
+    /// Not eligible verdict.
+    VerdictNotEligible,
+    /// Incomplete verdict.
+    VerdictIncomplete,
+    /// Refer verdict (never "eligible").
+    VerdictRefer,
+    /// "Not met:".
+    DecidedBy,
+    /// "Enter next:".
+    EnterNext,
+    /// "The study team will confirm:".
+    StudyTeamWillConfirm,
+    /// "the exclusion criteria (not published in the registry listing)".
+    UnpublishedExclusions,
+    /// "Confirmed by the study team".
+    ConfirmedByStudyTeam,
+    /// State names.
+    State(State),
+    /// I3 parts' short titles.
+    I3Chronic,
+    /// I3-2.
+    I3Bilirubin,
+    /// I3-3.
+    I3Complications,
+    /// "Missing: {0}".
+    Missing,
+    /// "Exclusion".
+    ExclusionLabel,
+    // --- evidence templates
+    /// "Age {0} (minimum {1})".
+    EvAge,
+    /// "Chronic liver disease: {0}".
+    EvChronic,
+    /// "TBIL {0} ({1} µmol/L; threshold {2} µmol/L)".
+    EvTbil,
+    /// "Mean daily rise {0} µmol/L/day over {1} days (threshold {2})".
+    EvRise,
+    /// "Both bilirubin results dated {0}: less than a day apart, no rise".
+    EvSameDay,
+    /// "INR {0} (bleeding tendency at >= {1})".
+    EvInr,
+    /// "PTA {0} % (bleeding tendency at <= {1} %)".
+    EvPta,
+    /// "Clinical bleeding signs: {0}".
+    EvSigns,
+    /// "Hepatic encephalopathy: {0}".
+    EvHe,
+    /// "Hepatorenal syndrome: {0}".
+    EvHrs,
+    /// "Cause: {0}; this phase requires hepatitis B".
+    EvEtiology,
+    /// "Any cause accepted in this phase".
+    EvAnyCause,
+    /// "MELD {0} (must be below {1})".
+    EvMeld,
+    /// "Patient's stated answer: {0}".
+    EvWillingness,
+    /// "Dialysis in the past 7 days: {0}".
+    EvDialysis,
+    /// "Checked by the study team".
+    EvStudyTeam,
+    /// A note's text.
+    Note(Note),
+    // --- field messages
+    /// Censored value.
+    ErrCensored,
+    /// Other unit: "{0}".
+    ErrOtherUnit,
+    /// Several numbers.
+    ErrSeveral,
+    /// Misplaced separator.
+    ErrSeparator,
+    /// Not whole.
+    ErrNotWhole,
+    /// Not a number.
+    ErrNotANumber,
+    /// "Not possible: enter a value between {0} and {1} {2}."
+    ErrImpossible,
+    /// Not a date.
+    ErrNotADate,
+    /// Future date.
+    ErrFutureDate,
+    /// Earlier date after the later one.
+    ErrEarlierAfterLater,
+    /// "Please check: unusual value (usual {0}-{1} {2}). It is used."
+    WarnUnusual,
+    // --- referral, decisions, actions, print
+    /// Referral details heading.
+    Referral,
+    /// "Trial".
+    RefTrial,
+    /// "Site".
+    RefSite,
+    /// "Contacts".
+    RefContacts,
+    /// "Recruiting phases".
+    RefRecruiting,
+    /// "Protocol rules".
+    RefProtocol,
+    /// "App version".
+    RefAppVersion,
+    /// The exclusion note of SPEC section 3.
+    ExclusionNote,
+    /// Heading of the typical exclusions checklist.
+    TypicalExclusions,
+    /// Its label: "typical, not confirmed for this trial".
+    TypicalNotConfirmed,
+    /// "How this was decided".
+    Decisions,
+    /// A decision's text.
+    Decision(Decision),
+    /// Reset button.
+    Reset,
+    /// Copy summary button.
+    CopySummary,
+    /// Print button.
+    Print,
+    /// "Summary copied".
+    Copied,
+    /// Clipboard fallback instruction.
+    CopyFallback,
+    /// Print header: "Pre-screening aid, not an enrolment decision".
+    PrintDisclaimer,
+    /// "Patient name".
+    PrintName,
+    /// "Hospital number".
+    PrintHospitalNumber,
+    /// "Printed {0}".
+    PrintedAt,
+    /// "Lab values".
+    LabValues,
+    /// "(not entered)".
+    NotEntered,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_numbered_placeholders() {
+        assert_eq!(fill("{0} < {1}", &["29", "30"]), "29 < 30");
+        assert_eq!(fill("{1}-{0}", &["a", "b"]), "b-a");
+        assert_eq!(fill("{x} {5}", &["a"]), "{x} {5}");
+    }
+
+    #[test]
+    fn num_trims_trailing_zeros() {
+        assert_eq!(num(2.5, 2), "2.5");
+        assert_eq!(num(171.0, 1), "171");
+        assert_eq!(num(0.05, 1), "0.1");
+        assert_eq!(num(17.123, 1), "17.1");
+    }
+
+    #[test]
+    fn language_choice_follows_query_then_storage_then_browser() {
+        assert_eq!(Lang::choose(Some("zh-CN"), Some("en"), &["en"]), Lang::ZhCn);
+        assert_eq!(Lang::choose(Some("fr"), Some("zh-CN"), &["en"]), Lang::ZhCn);
+        assert_eq!(Lang::choose(None, None, &["fr-FR", "zh-HK"]), Lang::ZhCn);
+        assert_eq!(Lang::choose(None, None, &["fr-FR"]), Lang::En);
+        assert_eq!(Lang::choose(None, Some("garbage"), &["en-GB"]), Lang::En);
+    }
+
+    #[test]
+    fn any_zh_tag_is_simplified_chinese() {
+        for t in ["zh", "zh-CN", "zh-TW", "zh-Hans", "ZH-hk"] {
+            assert_eq!(Lang::from_tag(t), Some(Lang::ZhCn), "{t}");
+        }
+    }
+
+    #[test]
+    fn no_text_says_eligible_as_a_positive_verdict() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let refer = lang.t(Key::VerdictRefer).to_lowercase();
+            assert!(!refer.contains("eligible") || refer.contains("not eligible"), "{refer}");
+            assert!(!refer.contains("符合入组") && !refer.contains("可入组"), "{refer}");
+        }
+    }
+}
