@@ -18,6 +18,9 @@ pub enum DateError {
 }
 
 impl Date {
+    /// 1970-01-01, day zero of [`Date::day_number`].
+    pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
+
     /// A date from its parts, if that day exists.
     #[must_use]
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {

@@ -35,6 +35,15 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, for the language switch.
+    #[must_use]
+    pub const fn autonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhCn => "简体中文",
+        }
+    }
+
     /// Reads a tag: `en*` is English, any `zh*` is Simplified Chinese; others are not ours.
     #[must_use]
     pub fn from_tag(tag: &str) -> Option<Lang> {

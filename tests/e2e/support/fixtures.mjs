@@ -10,13 +10,14 @@ export const MOBILE = { width: 360, height: 800 };
 
 export const test = base.extend({
   /**
-   * openWidget({ query, contextOptions, initScript }) -> Widget, mounted and ready.
+   * openWidget({ query, contextOptions, initScript, beforeGoto }) -> Widget, mounted and ready.
+   * `beforeGoto(context, page)` runs before the first navigation (e.g. to record requests).
    * Contexts are closed after the test; uncaught page errors fail it.
    */
   openWidget: async ({ browser, baseURL }, use, testInfo) => {
     const contexts = [];
     const pageErrors = [];
-    await use(async ({ query = '', contextOptions = {}, initScript } = {}) => {
+    await use(async ({ query = '', contextOptions = {}, initScript, beforeGoto } = {}) => {
       const context = await browser.newContext({
         baseURL,
         viewport: DESKTOP,
@@ -32,6 +33,7 @@ export const test = base.extend({
         if (msg.type() === 'error') testInfo.annotations.push({ type: 'console.error', description: msg.text() });
       });
       const widget = new Widget(page);
+      if (beforeGoto) await beforeGoto(context, page);
       await widget.goto(query);
       return widget;
     });

@@ -1,0 +1,139 @@
+//! Reset, copy summary and print. Copy uses the Clipboard API where the page is a secure
+//! context; on plain-HTTP intranets, where it is missing, the summary is shown selected for
+//! Ctrl+C. Print shows a one-page summary with blank lines for the patient's name and hospital
+//! number, which are never typed into the widget.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser::now_text;
+use super::{initial_form, Ctx, APP_VERSION};
+use crate::clinical::protocol::PROTOCOL;
+use crate::i18n::summary::summary;
+use crate::i18n::Key;
+
+/// What the copy button last did.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CopyState {
+    /// Nothing yet (or reset).
+    Idle,
+    /// Copied to the clipboard.
+    Copied,
+    /// No clipboard: the text is shown selected.
+    Fallback,
+}
+
+fn clipboard_available() -> bool {
+    let navigator = window().navigator();
+    js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null())
+}
+
+fn select_fallback_text() {
+    if let Some(area) = document()
+        .get_element_by_id("aclf-summary-text")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = area.focus();
+        area.select();
+    }
+}
+
+/// The action buttons.
+#[component]
+pub fn Actions() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let copy_state = RwSignal::new(CopyState::Idle);
+    let text = RwSignal::new(String::new());
+
+    let on_copy = move |_| {
+        let body = ctx.vm.with(|v| summary(ctx.lang.get_untracked(), v, &PROTOCOL, &now_text(), APP_VERSION));
+        text.set(body.clone());
+        if !clipboard_available() {
+            copy_state.set(CopyState::Fallback);
+            request_animation_frame(select_fallback_text);
+            return;
+        }
+        let promise = window().navigator().clipboard().write_text(&body);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => copy_state.set(CopyState::Copied),
+                Err(_) => {
+                    // Permission denied or no focus: fall back to manual copy.
+                    copy_state.set(CopyState::Fallback);
+                    request_animation_frame(select_fallback_text);
+                }
+            }
+        });
+    };
+    let on_reset = move |_| {
+        ctx.form.set(initial_form(ctx.today));
+        copy_state.set(CopyState::Idle);
+        text.set(String::new());
+    };
+    let on_print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <div class="actions no-print">
+            <button type="button" data-testid="copy-summary" on:click=on_copy>{move || ctx.t(Key::CopySummary)}</button>
+            <button type="button" data-testid="print" on:click=on_print>{move || ctx.t(Key::Print)}</button>
+            <button type="button" data-testid="reset" class="secondary" on:click=on_reset>{move || ctx.t(Key::Reset)}</button>
+            <p class="copy-status" role="status">
+                {move || match copy_state.get() {
+                    CopyState::Idle => "",
+                    CopyState::Copied => ctx.t(Key::Copied),
+                    CopyState::Fallback => ctx.t(Key::CopyFallback),
+                }}
+            </p>
+            {move || {
+                (copy_state.get() == CopyState::Fallback)
+                    .then(|| {
+                        view! {
+                            <textarea
+                                id="aclf-summary-text"
+                                data-testid="summary-text"
+                                readonly=true
+                                rows="12"
+                                aria-label=move || ctx.t(Key::CopySummary)
+                                prop:value=move || text.get()
+                            ></textarea>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Shown only in print: title, disclaimer, date and time, blank lines for name and hospital
+/// number, and the values entered with their dates.
+#[component]
+pub fn PrintHeader() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let values = move || {
+        ctx.vm.with(|v| {
+            let text = summary(ctx.lang.get(), v, &PROTOCOL, "", APP_VERSION);
+            // The "values entered" block of the summary, one line each.
+            let head = format!("{}:", ctx.t(Key::LabValues));
+            text.lines()
+                .skip_while(|l| *l != head)
+                .skip(1)
+                .take_while(|l| !l.is_empty())
+                .map(|l| view! { <li>{l.trim().to_string()}</li> })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="print-only print-header">
+            <h1>{move || ctx.t(Key::AppTitle)}</h1>
+            <p class="print-disclaimer">
+                <strong>{move || ctx.t(Key::PrintDisclaimer)}</strong>
+                " "
+                {move || ctx.lang.get().fill(Key::PrintedAt, &[&now_text()])}
+            </p>
+            <p class="print-blank">{move || ctx.t(Key::PrintName)}": ______________________________"</p>
+            <p class="print-blank">{move || ctx.t(Key::PrintHospitalNumber)}": ______________________________"</p>
+            <h2>{move || ctx.t(Key::LabValues)}</h2>
+            <ul class="print-values">{values}</ul>
+        </div>
+    }
+}
