@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test test-native dist e2e setup-build setup-test clean
+.PHONY: run test test-native test-wasm dist e2e setup-build setup-test clean
 
 setup-build:
 	@tools/setup.sh build
@@ -25,12 +25,17 @@ test-native:
 	cargo test --doc
 	cargo clippy --all-targets -- -D warnings
 
+# wasm-bindgen-test: the Leptos shell mounted in headless Chromium (webdriver.json has its flags).
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test web
+
 # End-to-end tests in Debian's Chromium against the release build served on loopback.
 e2e:
 	npx playwright test
 
 # Every test.
-test: setup-test test-native dist e2e
+test: setup-test test-native test-wasm dist e2e
 
 clean:
 	cargo clean

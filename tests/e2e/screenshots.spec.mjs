@@ -24,6 +24,8 @@ test.describe('screenshots', () => {
       await widget.expectScore('meld', '26');
       await widget.expectVerdict(1, 'refer');
       await widget.expectVerdict(2, 'refer');
+      // No focus ring or caret from the last typed field; fonts (incl. Noto CJK) loaded.
+      await widget.page.evaluate(() => document.activeElement?.blur?.());
       await widget.page.evaluate(() => document.fonts.ready);
       // No horizontal scrolling: the page fits the viewport's width.
       const overflow = await widget.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
