@@ -52,7 +52,8 @@ fn criterion_view(lang: Lang, phase_id: &'static str, c: &CriterionResult) -> An
     let evidence_items: Vec<String> = c.outcome.evidence().iter().map(|e| evidence(lang, e)).collect();
     let missing = (!c.outcome.missing().is_empty()).then(|| lang.fill(Key::Missing, &[&input_list(lang, c.outcome.missing())]));
     let notes: Vec<&'static str> = c.notes.iter().map(|n| lang.t(Key::Note(*n))).collect();
-    let study_team = (c.confirmed_by == Confirmer::StudyTeam).then(|| lang.t(Key::ConfirmedByStudyTeam));
+    // Study-team criteria say so once: through their note when the core attached one.
+    let study_team = (c.confirmed_by == Confirmer::StudyTeam && c.notes.is_empty()).then(|| lang.t(Key::ConfirmedByStudyTeam));
     let parts = (!c.parts.is_empty()).then(|| {
         view! { <ul class="parts">{c.parts.iter().map(|p| criterion_view(lang, phase_id, p)).collect_view()}</ul> }
     });
