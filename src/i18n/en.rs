@@ -133,6 +133,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PrintedAt => "Printed {0}",
         Key::LabValues => "Values entered",
         Key::NotEntered => "not entered",
+        Key::UpdateAvailable => "A new version of this tool is available.",
+        Key::Reload => "Reload",
     }
 }
 

@@ -436,6 +436,10 @@ pub enum Key {
     LabValues,
     /// "(not entered)".
     NotEntered,
+    /// "A new version is available."
+    UpdateAvailable,
+    /// "Reload".
+    Reload,
 }
 
 #[cfg(test)]

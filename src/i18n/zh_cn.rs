@@ -133,6 +133,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PrintedAt => "打印时间 {0}",
         Key::LabValues => "已填写数值",
         Key::NotEntered => "未填写",
+        Key::UpdateAvailable => "本工具有新版本可用。",
+        Key::Reload => "重新加载",
     }
 }
 

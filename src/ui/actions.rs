@@ -4,7 +4,6 @@
 //! number, which are never typed into the widget.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::browser::now_text;
 use super::{initial_form, Ctx, APP_VERSION};
@@ -28,11 +27,10 @@ fn clipboard_available() -> bool {
     js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null())
 }
 
-fn select_fallback_text() {
-    if let Some(area) = document()
-        .get_element_by_id("aclf-summary-text")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    {
+/// Focuses and selects the fallback text (found by reference: inside a shadow root the
+/// document's getElementById cannot see it).
+fn select_fallback_text(area: NodeRef<leptos::html::Textarea>) {
+    if let Some(area) = area.get_untracked() {
         let _ = area.focus();
         area.select();
     }
@@ -44,13 +42,14 @@ pub fn Actions() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let copy_state = RwSignal::new(CopyState::Idle);
     let text = RwSignal::new(String::new());
+    let area = NodeRef::<leptos::html::Textarea>::new();
 
     let on_copy = move |_| {
         let body = ctx.vm.with(|v| summary(ctx.lang.get_untracked(), v, &PROTOCOL, &now_text(), APP_VERSION));
         text.set(body.clone());
         if !clipboard_available() {
             copy_state.set(CopyState::Fallback);
-            request_animation_frame(select_fallback_text);
+            request_animation_frame(move || select_fallback_text(area));
             return;
         }
         let promise = window().navigator().clipboard().write_text(&body);
@@ -60,7 +59,7 @@ pub fn Actions() -> impl IntoView {
                 Err(_) => {
                     // Permission denied or no focus: fall back to manual copy.
                     copy_state.set(CopyState::Fallback);
-                    request_animation_frame(select_fallback_text);
+                    request_animation_frame(move || select_fallback_text(area));
                 }
             }
         });
@@ -90,6 +89,7 @@ pub fn Actions() -> impl IntoView {
                     .then(|| {
                         view! {
                             <textarea
+                                node_ref=area
                                 id="aclf-summary-text"
                                 data-testid="summary-text"
                                 readonly=true

@@ -36,18 +36,25 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// The starting language: `?lang=`, else the stored choice, else the browser's languages.
-pub fn initial_lang() -> Lang {
-    let query = window()
-        .location()
-        .search()
-        .ok()
-        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-        .and_then(|p| p.get("lang"));
+/// The starting language: the one set by `?lang=` or the host element, else the stored
+/// choice, else the browser's languages.
+pub fn initial_lang(explicit: Option<Lang>) -> Lang {
     let stored = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
     let browser: Vec<String> = window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
     let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
-    Lang::choose(query.as_deref(), stored.as_deref(), &browser)
+    Lang::choose(explicit.map(Lang::tag), stored.as_deref(), &browser)
+}
+
+/// Removes the static "loading / this browser cannot run the tool" message of index.html.
+pub fn remove_boot_message() {
+    if let Some(boot) = document().get_element_by_id("aclf-boot") {
+        boot.remove();
+    }
+}
+
+/// Reloads the page (after a new version was installed).
+pub fn reload() {
+    let _ = window().location().reload();
 }
 
 /// Sets `<html lang>` and the document title to the language.

@@ -1,8 +1,14 @@
 //! The Leptos 0.8 (CSR) shell: it holds what the user typed, calls the core on every change and
 //! renders the view model. It decides no clinical question itself.
+//!
+//! Three ways to run (README, "For hospital web teams"): the app's own page; the same page in an
+//! iframe with `?embed=1` (compact, reports its height to the parent); and mounted into a host
+//! page's `<div data-aclf-screen>`, inside a shadow root so that host and widget styles do not
+//! leak into each other.
 
 mod actions;
-mod browser;
+pub mod browser;
+mod embed;
 mod fields;
 mod form_view;
 mod referral;
@@ -16,6 +22,8 @@ use crate::clinical::form::{evaluate, FormInput, ScreeningViewModel};
 use crate::clinical::patient::Willingness;
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::{Key, Lang};
+
+pub use embed::Mode;
 
 /// The app version shown in the referral details.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -31,6 +39,8 @@ pub struct Ctx {
     pub vm: Memo<ScreeningViewModel>,
     /// Today's date (local), passed into the core.
     pub today: Date,
+    /// How the widget runs (page, iframe, mounted).
+    pub mode: Mode,
 }
 
 impl Ctx {
@@ -51,34 +61,61 @@ pub fn initial_form(today: Date) -> FormInput {
     }
 }
 
-/// Mounts the widget on the page's `<body>`.
+/// Mounts the widget: into the host page's `[data-aclf-screen]` element if there is one,
+/// otherwise on `<body>`. Removes the "loading / unsupported browser" message.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    browser::remove_boot_message();
+    if !embed::mount_into_host() {
+        let mode = Mode::from_page();
+        leptos::mount::mount_to_body(move || view! { <App mode=mode/> });
+    }
 }
 
 /// The whole widget.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
     let today = browser::today();
-    let lang = RwSignal::new(browser::initial_lang());
+    let lang = RwSignal::new(browser::initial_lang(mode.lang));
     let form = RwSignal::new(initial_form(today));
     let vm = Memo::new(move |_| form.with(|f| evaluate(f, today, &PROTOCOL)));
-    let ctx = Ctx { form, lang, vm, today };
+    let ctx = Ctx { form, lang, vm, today, mode };
     provide_context(ctx);
 
-    // <html lang> follows the language; the choice (and only the choice) is remembered.
-    Effect::new(move |_| browser::apply_lang(lang.get()));
+    // On its own page the widget owns <html lang> and the title; mounted, it leaves the host's.
+    if !mode.mounted {
+        Effect::new(move |_| browser::apply_lang(lang.get()));
+    }
+    if mode.embed {
+        embed::report_height_to_parent();
+    }
+    let update_available = RwSignal::new(false);
+    let _listener = window_event_listener_untyped("aclf-screen:update-available", move |_| update_available.set(true));
 
+    let header = (!mode.embed && !mode.mounted).then(|| {
+        view! {
+            <div>
+                <h1>{move || ctx.t(Key::AppTitle)}</h1>
+                <p class="aclf-sub">{move || ctx.t(Key::AppSubtitle)}</p>
+                <p class="aclf-privacy">{move || ctx.t(Key::Privacy)}</p>
+            </div>
+        }
+    });
     view! {
-        <div class="aclf" lang=move || lang.get().tag()>
-            <header class="aclf-header no-print">
-                <div>
-                    <h1>{move || ctx.t(Key::AppTitle)}</h1>
-                    <p class="aclf-sub">{move || ctx.t(Key::AppSubtitle)}</p>
-                    <p class="aclf-privacy">{move || ctx.t(Key::Privacy)}</p>
-                </div>
-                <browser::LanguageSelect/>
-            </header>
+        <div class="aclf" class:aclf-compact=mode.embed || mode.mounted lang=move || lang.get().tag()>
+            {move || {
+                update_available
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="update-banner no-print" role="status">
+                                {move || ctx.t(Key::UpdateAvailable)}
+                                " "
+                                <button type="button" on:click=|_| browser::reload()>{move || ctx.t(Key::Reload)}</button>
+                            </div>
+                        }
+                    })
+            }}
+            <header class="aclf-header no-print">{header} <browser::LanguageSelect/></header>
             <actions::PrintHeader/>
             <main class="aclf-main">
                 <form_view::Form/>

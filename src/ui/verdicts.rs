@@ -163,8 +163,13 @@ fn PhaseCard(index: usize) -> impl IntoView {
     }
 }
 
-/// Every phase of the protocol, side by side.
+/// Every phase of the protocol, side by side; a phase chosen by `?phase=` comes first.
 #[component]
 pub fn Phases() -> impl IntoView {
-    view! { <div class="phases">{(0..PROTOCOL.phases.len()).map(|i| view! { <PhaseCard index=i/> }).collect_view()}</div> }
+    let ctx = expect_context::<Ctx>();
+    let mut order: Vec<usize> = (0..PROTOCOL.phases.len()).collect();
+    if let Some(focus) = ctx.mode.focus_phase {
+        order.sort_by_key(|i| PROTOCOL.phases[*i].id != focus);
+    }
+    view! { <div class="phases">{order.into_iter().map(|i| view! { <PhaseCard index=i/> }).collect_view()}</div> }
 }
