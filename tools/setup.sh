@@ -34,17 +34,19 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+need=()
+# rsvg-convert renders the PWA icons in the Trunk post_build hook (tools/post_build.py).
+command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
 if [ "$what" = "test" ]; then
-  need=()
   [ -x /usr/bin/chromium ] || need+=(chromium)
   [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
   command -v brotli >/dev/null 2>&1 || need+=(brotli)
-  if [ ${#need[@]} -gt 0 ]; then
-    log "installing Debian packages: ${need[*]}"
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-    $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${need[@]}"
-  fi
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing Debian packages: ${need[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${need[@]}"
 fi
 log "ready ($what)"
