@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test test-native test-wasm dist e2e setup-build setup-test clean
+.PHONY: run test test-native test-wasm dist e2e size bench setup-build setup-test clean
 
 setup-build:
 	@tools/setup.sh build
@@ -34,8 +34,20 @@ test-wasm:
 e2e:
 	npx playwright test
 
+# The size budget (bytes are deterministic; times are only printed by `make bench`).
+size: dist
+	node tools/check_size.mjs dist
+
 # Every test.
-test: setup-test test-native test-wasm dist e2e
+test: setup-test test-native test-wasm dist size e2e
+
+# Sizes, first render and input latency against a bare Leptos page, and the core's throughput.
+# The baseline shares the widget's target dir, so Leptos is compiled once.
+bench: setup-test dist
+	cd benches/baseline && CARGO_TARGET_DIR=$(CURDIR)/target trunk build --release
+	mkdir -p bench-results
+	cargo bench --bench screening -- --noplot 2>&1 | tee bench-results/criterion.txt
+	node tools/bench.mjs dist benches/baseline/dist bench-results/criterion.txt
 
 clean:
 	cargo clean

@@ -155,10 +155,44 @@ fn read_decimal(text: &str) -> Result<f64, ParseError> {
     if !body.chars().any(|c| c.is_ascii_digit()) {
         return Err(ParseError::NotANumber);
     }
-    // Only digits and at most one point remain, so the standard parser cannot meet "NaN",
-    // "inf" or an exponent; it still returns a Result, which is mapped rather than unwrapped.
-    let magnitude: f64 = body.parse().map_err(|_| ParseError::NotANumber)?;
+    let magnitude = decimal_value(body);
     Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// The value of ASCII digits with at most one point, e.g. "0.285" = 285 / 10^3.
+///
+/// Written out instead of `str::parse::<f64>` to keep the float parser out of the wasm. It is
+/// exact (the same correctly rounded f64 as the standard parser) whenever the digits fit in 15
+/// significant figures and 22 decimals - an integer below 2^53 divided by an exact power of ten
+/// is correctly rounded - which every lab value does; further digits are dropped.
+fn decimal_value(body: &str) -> f64 {
+    let mut mantissa: u64 = 0;
+    let mut significant = 0;
+    let mut decimals = 0i32;
+    let mut integer_excess = 0i32;
+    let mut after_point = false;
+    for b in body.bytes() {
+        if b == b'.' {
+            after_point = true;
+            continue;
+        }
+        let digit = u64::from(b - b'0');
+        if significant >= 15 || (after_point && decimals >= 22) {
+            // Beyond double precision: keep the magnitude of integer digits, drop the rest.
+            if !after_point {
+                integer_excess += 1;
+            }
+            continue;
+        }
+        mantissa = mantissa * 10 + digit;
+        if mantissa > 0 {
+            significant += 1;
+        }
+        if after_point {
+            decimals += 1;
+        }
+    }
+    mantissa as f64 * 10f64.powi(integer_excess) / 10f64.powi(decimals)
 }
 
 fn is_decimal(word: &str) -> bool {
@@ -216,10 +250,20 @@ mod tests {
             ("45岁", Years, 45.0),
             ("0", Percent, 0.0),
             ("-5", UmolPerL, -5.0),
+            ("0.285", MgPerDl, 0.285),
+            ("007.50", MgPerDl, 7.5),
+            ("5.", UmolPerL, 5.0),
         ];
         for (text, unit, expected) in cases {
             assert_eq!(num(text, *unit), *expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn digits_beyond_double_precision_keep_the_magnitude() {
+        let v = num("1234567890123456789", UmolPerL);
+        assert!((v / 1.234_567_890_123_456_789e18 - 1.0).abs() < 1e-14, "{v}");
+        assert_eq!(num("0.1234567890123456789", MgPerDl), 0.123_456_789_012_345);
     }
 
     #[test]

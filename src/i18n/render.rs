@@ -1,7 +1,7 @@
 //! Puts the core's typed results into words: field messages, evidence, notes, score trails,
 //! verdicts. Only wording happens here; every clinical decision was made by the core.
 
-use super::{num, Key, Lang};
+use super::{fixed, num, Key, Lang};
 use crate::clinical::date::DateError;
 use crate::clinical::form::{limit_in_unit, FieldError, FieldMessage};
 use crate::clinical::meld::{BoundRule, FemaleTerm, Lab, Meld, Meld3, MeldNa, UsedValue};
@@ -256,7 +256,7 @@ pub fn meld_trail(lang: Lang, m: &Meld) -> Vec<String> {
     let mut lines: Vec<String> = m.used.iter().map(|u| used_value(lang, u)).collect();
     lines.push(lang.fill(
         Key::TrailMeld,
-        &[&format!("{:.4}", m.meld_i), &num(m.meld_i_rounded, 1), &num(m.meld_i_rounded * 10.0, 0)],
+        &[&fixed(m.meld_i, 4), &num(m.meld_i_rounded, 1), &num(m.meld_i_rounded * 10.0, 0)],
     ));
     if m.capped {
         lines.push(lang.t(Key::TrailCapped40).to_string());
@@ -273,7 +273,7 @@ pub fn meld_na_trail(lang: Lang, m: &MeldNa) -> Vec<String> {
             let mut lines = vec![used_value(lang, &na)];
             lines.push(lang.fill(
                 Key::TrailMeldNa,
-                &[&m.meld.to_string(), &num(na.used, 1), &format!("{:.3}", m.unrounded), &m.score.to_string()],
+                &[&m.meld.to_string(), &num(na.used, 1), &fixed(m.unrounded, 3), &m.score.to_string()],
             ));
             if m.capped {
                 lines.push(lang.t(Key::TrailCapped40).to_string());
@@ -292,7 +292,7 @@ pub fn meld3_trail(lang: Lang, m: &Meld3) -> Vec<String> {
         FemaleTerm::Adolescent => lines.push(lang.t(Key::TrailAdolescent).to_string()),
         FemaleTerm::None => {}
     }
-    lines.push(lang.fill(Key::TrailMeld3, &[&format!("{:.3}", m.unrounded), &m.score.to_string()]));
+    lines.push(lang.fill(Key::TrailMeld3, &[&fixed(m.unrounded, 3), &m.score.to_string()]));
     if m.bounded {
         lines.push(lang.t(Key::TrailBounded).to_string());
     }

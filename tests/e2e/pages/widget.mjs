@@ -61,14 +61,26 @@ function isoDate(d) {
 }
 
 export class Widget {
-  /** @param {import('@playwright/test').Page} page */
-  constructor(page) {
+  /**
+   * @param {import('@playwright/test').Page} page
+   * @param {{ root?: import('@playwright/test').Page | import('@playwright/test').FrameLocator | import('@playwright/test').Locator }} [options]
+   *   `root`: where the widget's elements are looked up (default: the page; getByTestId also
+   *   pierces open shadow roots, so a mounted widget needs no root). For the iframe embedding:
+   *   `{ root: page.frameLocator('#aclf-frame') }`.
+   */
+  constructor(page, { root } = {}) {
     this.page = page;
+    this.root = root ?? page;
   }
 
   /** A data-testid locator. */
   get(testId) {
-    return this.page.getByTestId(testId, { exact: true });
+    return this.root.getByTestId(testId, { exact: true });
+  }
+
+  /** A CSS locator inside the widget's root (frame or page; pierces open shadow roots). */
+  locator(selector) {
+    return this.root.locator(selector);
   }
 
   /** Opens the widget (optionally with a query string such as '?lang=zh-CN') and waits for it. */
@@ -171,12 +183,12 @@ export class Widget {
 
   /** Every error-* element currently in the DOM. */
   allErrors() {
-    return this.page.locator('[data-testid^="error-"]');
+    return this.root.locator('[data-testid^="error-"]');
   }
 
   /** Every warning-* element currently in the DOM. */
   allWarnings() {
-    return this.page.locator('[data-testid^="warning-"]');
+    return this.root.locator('[data-testid^="warning-"]');
   }
 
   /** The browser's "today" as 'YYYY-MM-DD', shifted by `days` (negative = past). */

@@ -1,0 +1,191 @@
+// `make bench`: sizes, first render and input -> verdict latency of the widget against a bare
+// Leptos 0.8 page (benches/baseline), plus the clinical core's native throughput (criterion).
+// Times are printed, never asserted: these machines are noisy. The table is also saved to
+// bench-results/bench.md.
+//
+//   node tools/bench.mjs <widget dist> <baseline dist> [criterion output file]
+import { chromium } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { startServer } from '../tests/e2e/serve.mjs';
+import { measure, kb } from './sizes.mjs';
+
+const [widgetDir = 'dist', baselineDir = 'benches/baseline/dist', criterionLog] = process.argv.slice(2);
+const COLD_LOADS = 20;
+const EDITS = 200;
+const TARGETS = { totalBrotli: 90_000, wasmRatio: 1.6, firstRenderRatio: 1.3, inputMedianMs: 4, corePerSecond: 1_000_000 };
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+/** Records, from the page's own clock, when `selector` first exists and accepts input. */
+function readyProbe(selector) {
+  return `(() => {
+    const mark = () => {
+      const el = document.querySelector(${JSON.stringify(selector)});
+      if (el && !window.__benchReady) { window.__benchReady = performance.now(); return true; }
+      return false;
+    };
+    new MutationObserver((_, obs) => { if (mark()) obs.disconnect(); })
+      .observe(document, { childList: true, subtree: true });
+  })();`;
+}
+
+/** Median and p90 of navigation start -> the form's first input present (interactive). */
+async function firstRender(browser, url, selector) {
+  const times = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' }); // cold: new cache each time
+    const page = await context.newPage();
+    await page.addInitScript(readyProbe(selector));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 15_000 });
+    times.push(await page.evaluate(() => window.__benchReady));
+    await context.close();
+  }
+  return { median: quantile(times, 0.5), p90: quantile(times, 0.9) };
+}
+
+/** Input event -> the DOM shows the new output; `edit` runs inside the page and returns a
+ *  promise of the elapsed milliseconds. */
+async function inputLatency(browser, url, setup, edit) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await setup(page);
+  const times = await page.evaluate(edit, EDITS);
+  await context.close();
+  return { median: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+// In the widget: alternate the INR between two values whose MELD differs, and wait for both the
+// MELD text and phase I's verdict element to be replaced.
+const widgetEdit = async (n) => {
+  const input = document.querySelector('[data-testid="inr"]');
+  const meld = () => document.querySelector('[data-testid="meld"]').textContent;
+  const verdict = () => document.querySelector('[data-testid="verdict-phase1"]');
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const before = meld();
+    const beforeVerdict = verdict();
+    const t0 = performance.now();
+    input.value = i % 2 === 0 ? '3.5' : '2.0';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => {
+      const done = () => meld() !== before && verdict() !== beforeVerdict;
+      if (done()) return resolve();
+      const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); resolve(); } });
+      obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    });
+    times.push(performance.now() - t0);
+  }
+  return times;
+};
+
+const baselineEdit = async (n) => {
+  const input = document.querySelector('[data-testid="value"]');
+  const out = () => document.querySelector('[data-testid="output"]').textContent;
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const before = out();
+    const t0 = performance.now();
+    input.value = String(i + 1);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => {
+      if (out() !== before) return resolve();
+      const obs = new MutationObserver(() => { if (out() !== before) { obs.disconnect(); resolve(); } });
+      obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    times.push(performance.now() - t0);
+  }
+  return times;
+};
+
+async function widgetSetup(page) {
+  await page.getByTestId('tbil').fill('342');
+  await page.getByTestId('creatinine').fill('88.4');
+  await page.getByTestId('inr').fill('2.0');
+  await page.getByTestId('meld').filter({ hasText: '26' }).waitFor();
+}
+
+function coreThroughput() {
+  if (!criterionLog || !existsSync(criterionLog)) return null;
+  const text = readFileSync(criterionLog, 'utf8');
+  const result = {};
+  // criterion: "core/screen_two_phases ... thrpt:  [1.2345 Melem/s 1.2500 Melem/s 1.2600 Melem/s]"
+  for (const m of text.matchAll(/core\/(\w+)[\s\S]*?thrpt:\s*\[[^\]]*?([\d.]+) ([KMG]?)elem\/s\s+([\d.]+) ([KMG]?)elem\/s/g)) {
+    const scale = { '': 1, K: 1e3, M: 1e6, G: 1e9 }[m[5]];
+    result[m[1]] = Number(m[4]) * scale;
+  }
+  return result;
+}
+
+const widget = measure(widgetDir);
+const baseline = measure(baselineDir);
+const wasmOf = (m) => m.files.find((f) => f.name.endsWith('.wasm'));
+const wasmRatio = wasmOf(widget).brotli / wasmOf(baseline).brotli;
+
+const widgetServer = await startServer({ root: widgetDir, port: 0 });
+const baselineServer = await startServer({ root: baselineDir, port: 0 });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const render = {
+  widget: await firstRender(browser, widgetServer.url, '[data-testid="age"]'),
+  baseline: await firstRender(browser, baselineServer.url, '[data-testid="value"]'),
+};
+const latency = {
+  widget: await inputLatency(browser, widgetServer.url, widgetSetup, widgetEdit),
+  baseline: await inputLatency(browser, baselineServer.url, async (p) => p.getByTestId('value').waitFor(), baselineEdit),
+};
+await browser.close();
+await widgetServer.close();
+await baselineServer.close();
+
+const core = coreThroughput();
+const margin = (value, target, lowerIsBetter = true) =>
+  (lowerIsBetter ? value <= target : value >= target) ? `met (${lowerIsBetter ? 'under' : 'over'} by ${Math.abs(target - value).toFixed(2)})` : `NOT met (by ${Math.abs(value - target).toFixed(2)})`;
+
+const lines = [];
+const out = (l = '') => lines.push(l);
+out(`# aclf-screen benchmark (${new Date().toISOString()})`);
+out();
+out('## Files (bytes)');
+out();
+out('| build | file | raw | gzip -9 | brotli q11 |');
+out('|---|---|---:|---:|---:|');
+for (const [label, m] of [['widget', widget], ['baseline', baseline]]) {
+  for (const f of m.files) out(`| ${label} | ${f.name}${f.app ? '' : ' (not in transfer)'} | ${f.raw} | ${f.gzip} | ${f.brotli} |`);
+  out(`| ${label} | **total transfer (html+js+wasm+css)** | ${m.total.raw} | ${m.total.gzip} | **${m.total.brotli}** |`);
+}
+out();
+out('## Side by side');
+out();
+out('| measure | widget | baseline (bare Leptos page) | target | status |');
+out('|---|---:|---:|---|---|');
+out(`| total transfer, brotli | ${kb(widget.total.brotli)} | ${kb(baseline.total.brotli)} | <= 90 KB | ${margin(widget.total.brotli / 1000, TARGETS.totalBrotli / 1000)} KB |`);
+out(`| wasm, brotli | ${kb(wasmOf(widget).brotli)} | ${kb(wasmOf(baseline).brotli)} | <= 1.6 x baseline | ratio ${wasmRatio.toFixed(2)}: ${margin(wasmRatio, TARGETS.wasmRatio)} |`);
+out(`| first render, median of ${COLD_LOADS} cold loads | ${ms(render.widget.median)} | ${ms(render.baseline.median)} | <= 1.3 x baseline | ratio ${(render.widget.median / render.baseline.median).toFixed(2)}: ${margin(render.widget.median / render.baseline.median, TARGETS.firstRenderRatio)} |`);
+out(`| first render, p90 | ${ms(render.widget.p90)} | ${ms(render.baseline.p90)} | | |`);
+out(`| input -> updated verdict, median of ${EDITS} edits | ${ms(latency.widget.median)} | ${ms(latency.baseline.median)} (input -> output) | <= 4 ms | ${margin(latency.widget.median, TARGETS.inputMedianMs)} ms |`);
+out(`| input -> updated verdict, p95 | ${ms(latency.widget.p95)} | ${ms(latency.baseline.p95)} | | |`);
+if (core) {
+  for (const [name, perSecond] of Object.entries(core)) {
+    const target = name === 'screen_two_phases' ? `>= 1,000,000/s | ${margin(perSecond, TARGETS.corePerSecond, false)}` : ' | ';
+    out(`| core (native) ${name} | ${Math.round(perSecond).toLocaleString('en')} /s | | ${target} |`);
+  }
+} else {
+  out('| core (native) | not measured (no criterion output) | | | |');
+}
+out();
+out('First render: navigation start to the form\'s first input present (MutationObserver, page clock), new browser context per load (cold cache, no service worker). Input -> verdict: input event dispatched to both the MELD text and phase I\'s verdict replaced in the DOM. Headless Chromium on this machine; noisy, never asserted.');
+
+const table = lines.join('\n');
+console.log(table);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.md', table + '\n');
+console.log('\nsaved to bench-results/bench.md');

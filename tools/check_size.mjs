@@ -1,0 +1,39 @@
+// The size budget enforced by `make test` (deterministic: bytes, never times). Fails when the
+// app's total transfer (html + js + wasm + css, brotli q11) exceeds the budget in
+// tools/size-budget.json, saying by how much and which files grew since the budget was set.
+//   node tools/check_size.mjs [dist]            check
+//   node tools/check_size.mjs [dist] --record   record the current sizes (+5 %) as the budget
+import { readFileSync, writeFileSync } from 'node:fs';
+import { measure, kb } from './sizes.mjs';
+
+const dir = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dist';
+const budgetFile = new URL('./size-budget.json', import.meta.url);
+const { files, total } = measure(dir);
+const app = files.filter((f) => f.app);
+
+if (process.argv.includes('--record')) {
+  const recorded = Object.fromEntries(app.map((f) => [f.kind, f.brotli]));
+  const budget = { total_brotli_bytes: Math.ceil(total.brotli * 1.05), recorded_brotli_bytes: recorded };
+  writeFileSync(budgetFile, JSON.stringify(budget, null, 2) + '\n');
+  console.log(`size budget recorded: ${budget.total_brotli_bytes} bytes (${kb(total.brotli)} + 5 %)`);
+  process.exit(0);
+}
+
+const budget = JSON.parse(readFileSync(budgetFile, 'utf8'));
+for (const f of app) {
+  const before = budget.recorded_brotli_bytes[f.kind];
+  const delta = before === undefined ? 'new file' : `${f.brotli - before >= 0 ? '+' : ''}${f.brotli - before} B since the budget was set`;
+  console.log(`  ${f.name.padEnd(44)} ${String(f.brotli).padStart(7)} B brotli  (${delta})`);
+}
+const over = total.brotli - budget.total_brotli_bytes;
+if (over > 0) {
+  const grown = app
+    .map((f) => ({ f, growth: f.brotli - (budget.recorded_brotli_bytes[f.kind] ?? 0) }))
+    .filter((x) => x.growth > 0)
+    .sort((a, b) => b.growth - a.growth)
+    .map((x) => `${x.f.name} (+${x.growth} B)`);
+  console.error(`size budget exceeded by ${over} B: ${total.brotli} B > ${budget.total_brotli_bytes} B brotli.`);
+  console.error(`grown: ${grown.join(', ') || 'none individually'}`);
+  process.exit(1);
+}
+console.log(`size budget ok: ${total.brotli} B <= ${budget.total_brotli_bytes} B brotli (${kb(budget.total_brotli_bytes - total.brotli)} to spare)`);
