@@ -43,6 +43,7 @@ export default defineConfig({
       ],
     },
   },
+  // serve.mjs serves the build at / and /tools/aclf/, and examples/ at /examples/ (embedding tests).
   webServer: {
     command: `node tests/e2e/serve.mjs ${DIST} ${PORT}`,
     url: BASE_URL,

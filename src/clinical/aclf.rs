@@ -7,8 +7,8 @@
 //!    encephalopathy, hepatorenal syndrome.
 
 use super::date::Date;
-use super::outcome::{all_of, any_of, Evidence, Note, Outcome};
-use super::patient::{Answer, Encephalopathy, InputId, Patient};
+use super::outcome::{all_of, any_of, Evidence, EvidenceList, Note, NoteSet, Outcome};
+use super::patient::{Answer, Encephalopathy, InputId, InputSet, Patient};
 use super::protocol::Thresholds;
 
 /// Threshold comparisons tolerate this much binary error, so that 10 mg/dL (171.00000000000003
@@ -23,7 +23,7 @@ pub struct AclfResult {
     /// I3-1 chronic liver disease, I3-2 bilirubin, I3-3 bleeding / HE / HRS.
     pub parts: [Outcome; 3],
     /// Notes that apply (registry vs guideline, long rise interval).
-    pub notes: Vec<Note>,
+    pub notes: NoteSet,
 }
 
 /// The mean daily rise of bilirubin from two dated results.
@@ -81,20 +81,20 @@ fn reaches(value: f64, threshold: f64) -> bool {
 /// I3-1: underlying chronic liver disease.
 fn chronic_part(p: &Patient) -> Outcome {
     match p.chronic_liver_disease {
-        Some(Answer::Yes) => Outcome::Met(vec![Evidence::ChronicLiverDisease(Answer::Yes)]),
-        Some(Answer::No) => Outcome::NotMet(vec![Evidence::ChronicLiverDisease(Answer::No)]),
-        Some(Answer::Unknown) | None => Outcome::unknown(vec![InputId::ChronicLiverDisease]),
+        Some(Answer::Yes) => Outcome::met(&[Evidence::ChronicLiverDisease(Answer::Yes)]),
+        Some(Answer::No) => Outcome::not_met(&[Evidence::ChronicLiverDisease(Answer::No)]),
+        Some(Answer::Unknown) | None => Outcome::unknown(InputSet::of(&[InputId::ChronicLiverDisease])),
     }
 }
 
 /// I3-2: bilirubin level, else its mean daily rise.
-fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut Vec<Note>) -> Outcome {
+fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut NoteSet) -> Outcome {
     let Some(tbil) = p.tbil else {
-        return Outcome::unknown(vec![InputId::Tbil]);
+        return Outcome::unknown(InputSet::of(&[InputId::Tbil]));
     };
     let level = Evidence::TbilLevel { tbil, threshold_umol: t.tbil_umol_per_l };
     if reaches(tbil.umol_per_l(), t.tbil_umol_per_l) {
-        return Outcome::Met(vec![level]);
+        return Outcome::met(&[level]);
     }
     match daily_rise(p.tbil, p.tbil_date, p.tbil_earlier, p.tbil_earlier_date) {
         Rise::Computed { umol_per_day, days } => {
@@ -109,28 +109,32 @@ fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut Vec<Note>) -> Outcome
                 long_interval,
             };
             if reaches(umol_per_day, t.tbil_rise_umol_per_l_per_day) {
-                Outcome::Met(vec![level, rise])
+                Outcome::met(&[level, rise])
             } else {
-                Outcome::NotMet(vec![level, rise])
+                Outcome::not_met(&[level, rise])
             }
         }
         Rise::SameDay(date) => Outcome::Unknown {
-            missing: vec![InputId::TbilDate, InputId::TbilEarlierDate],
-            evidence: vec![level, Evidence::TbilSameDay { date }],
+            missing: InputSet::of(&[InputId::TbilDate, InputId::TbilEarlierDate]),
+            evidence: EvidenceList::of(&[level, Evidence::TbilSameDay { date }]),
         },
         Rise::Incomplete => {
-            let missing = [
+            let mut missing = InputSet::EMPTY;
+            for (absent, id) in [
                 (p.tbil_date.is_none(), InputId::TbilDate),
                 (p.tbil_earlier.is_none(), InputId::TbilEarlier),
                 (p.tbil_earlier_date.is_none(), InputId::TbilEarlierDate),
-            ];
-            let mut missing: Vec<InputId> = missing.iter().filter(|(m, _)| *m).map(|(_, id)| *id).collect();
+            ] {
+                if absent {
+                    missing.insert(id);
+                }
+            }
             if missing.is_empty() {
                 // All present but the earlier date is after the later one (a date error that
                 // the form reports on the earlier date): name that date.
-                missing.push(InputId::TbilEarlierDate);
+                missing.insert(InputId::TbilEarlierDate);
             }
-            Outcome::Unknown { missing, evidence: vec![level] }
+            Outcome::Unknown { missing, evidence: EvidenceList::of(&[level]) }
         }
     }
 }
@@ -145,12 +149,12 @@ fn coagulopathy(p: &Patient, t: &Thresholds) -> bool {
 fn bleeding_tendency(p: &Patient, t: &Thresholds) -> Outcome {
     let inr = p.inr.map(|i| Evidence::Inr { value: i.0, threshold: t.inr_coagulopathy });
     let pta = p.pta.map(|v| Evidence::Pta { value: v.0, threshold: t.pta_coagulopathy_percent });
-    let mut yes = Vec::new();
-    if p.inr.is_some_and(|i| reaches(i.0, t.inr_coagulopathy)) {
-        yes.extend(inr);
+    let mut yes = EvidenceList::EMPTY;
+    if let (Some(e), true) = (inr, p.inr.is_some_and(|i| reaches(i.0, t.inr_coagulopathy))) {
+        yes.push(e);
     }
-    if p.pta.is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE) {
-        yes.extend(pta);
+    if let (Some(e), true) = (pta, p.pta.is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE)) {
+        yes.push(e);
     }
     if p.bleeding_signs == Some(Answer::Yes) {
         yes.push(Evidence::BleedingSigns(Answer::Yes));
@@ -159,14 +163,17 @@ fn bleeding_tendency(p: &Patient, t: &Thresholds) -> Outcome {
         return Outcome::Met(yes);
     }
     // No positive finding: "no" only when INR and the signs are known to be negative.
-    let mut known: Vec<Evidence> = inr.into_iter().chain(pta).collect();
-    let mut missing = Vec::new();
+    let mut known = EvidenceList::EMPTY;
+    for e in [inr, pta].into_iter().flatten() {
+        known.push(e);
+    }
+    let mut missing = InputSet::EMPTY;
     if p.inr.is_none() {
-        missing.push(InputId::Inr);
+        missing.insert(InputId::Inr);
     }
     match p.bleeding_signs {
         Some(Answer::No) => known.push(Evidence::BleedingSigns(Answer::No)),
-        _ => missing.push(InputId::BleedingSigns),
+        _ => missing.insert(InputId::BleedingSigns),
     }
     if missing.is_empty() {
         Outcome::NotMet(known)
@@ -177,24 +184,24 @@ fn bleeding_tendency(p: &Patient, t: &Thresholds) -> Outcome {
 
 fn encephalopathy(p: &Patient) -> Outcome {
     match p.encephalopathy {
-        Some(e @ Encephalopathy::Present(_)) => Outcome::Met(vec![Evidence::Encephalopathy(e)]),
-        Some(e @ Encephalopathy::Absent) => Outcome::NotMet(vec![Evidence::Encephalopathy(e)]),
-        None => Outcome::unknown(vec![InputId::HepaticEncephalopathy]),
+        Some(e @ Encephalopathy::Present(_)) => Outcome::met(&[Evidence::Encephalopathy(e)]),
+        Some(e @ Encephalopathy::Absent) => Outcome::not_met(&[Evidence::Encephalopathy(e)]),
+        None => Outcome::unknown(InputSet::of(&[InputId::HepaticEncephalopathy])),
     }
 }
 
 fn hepatorenal(p: &Patient) -> Outcome {
     match p.hepatorenal_syndrome {
-        Some(Answer::Yes) => Outcome::Met(vec![Evidence::HepatorenalSyndrome(Answer::Yes)]),
-        Some(Answer::No) => Outcome::NotMet(vec![Evidence::HepatorenalSyndrome(Answer::No)]),
-        Some(Answer::Unknown) | None => Outcome::unknown(vec![InputId::HepatorenalSyndrome]),
+        Some(Answer::Yes) => Outcome::met(&[Evidence::HepatorenalSyndrome(Answer::Yes)]),
+        Some(Answer::No) => Outcome::not_met(&[Evidence::HepatorenalSyndrome(Answer::No)]),
+        Some(Answer::Unknown) | None => Outcome::unknown(InputSet::of(&[InputId::HepatorenalSyndrome])),
     }
 }
 
 /// Evaluates I3 and its three parts.
 #[must_use]
 pub fn evaluate(p: &Patient, t: &Thresholds) -> AclfResult {
-    let mut notes = Vec::new();
+    let mut notes = NoteSet::EMPTY;
     let chronic = chronic_part(p);
     let bilirubin = bilirubin_part(p, t, &mut notes);
     let complications = any_of(&[&bleeding_tendency(p, t), &encephalopathy(p), &hepatorenal(p)]);
@@ -261,7 +268,7 @@ mod tests {
     fn chronic_unknown_is_unknown_not_no() {
         let p = Patient { chronic_liver_disease: Some(Answer::Unknown), ..full() };
         let r = evaluate(&p, &t());
-        assert_eq!(r.overall.missing(), [InputId::ChronicLiverDisease]);
+        assert_eq!(r.overall.missing().to_vec(), [InputId::ChronicLiverDisease]);
     }
 
     #[test]
@@ -280,7 +287,7 @@ mod tests {
     fn tbil_below_171_without_earlier_value_is_unknown_naming_it_and_its_date() {
         let p = Patient { tbil: Some(Bilirubin::from_umol_per_l(170.0)), ..full() };
         let r = evaluate(&p, &t());
-        assert_eq!(r.parts[1].missing(), [InputId::TbilEarlier, InputId::TbilEarlierDate]);
+        assert_eq!(r.parts[1].missing().to_vec(), [InputId::TbilEarlier, InputId::TbilEarlierDate]);
         assert_eq!(r.overall.state(), State::Unknown);
     }
 
@@ -321,7 +328,7 @@ mod tests {
     #[test]
     fn reversed_dates_give_no_rise_and_name_the_earlier_date() {
         let r = evaluate(&with_rise(160.0, "2026-11-20", 100.0, "2026-11-23"), &t());
-        assert_eq!(r.parts[1].missing(), [InputId::TbilEarlierDate]);
+        assert_eq!(r.parts[1].missing().to_vec(), [InputId::TbilEarlierDate]);
     }
 
     #[test]
@@ -361,14 +368,14 @@ mod tests {
         let p = Patient { inr: Some(Inr(1.3)), encephalopathy: None, ..full() };
         let r = evaluate(&p, &t());
         assert_eq!(r.parts[2].state(), State::Unknown);
-        assert_eq!(r.parts[2].missing(), [InputId::HepaticEncephalopathy]);
-        assert_eq!(r.overall.missing(), [InputId::HepaticEncephalopathy]);
+        assert_eq!(r.parts[2].missing().to_vec(), [InputId::HepaticEncephalopathy]);
+        assert_eq!(r.overall.missing().to_vec(), [InputId::HepaticEncephalopathy]);
     }
 
     #[test]
     fn missing_inr_and_signs_are_named() {
         let p = Patient { inr: None, bleeding_signs: None, ..full() };
-        assert_eq!(evaluate(&p, &t()).parts[2].missing(), [InputId::Inr, InputId::BleedingSigns]);
+        assert_eq!(evaluate(&p, &t()).parts[2].missing().to_vec(), [InputId::Inr, InputId::BleedingSigns]);
     }
 
     #[test]

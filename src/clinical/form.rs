@@ -359,7 +359,7 @@ mod tests {
     #[test]
     fn rejected_input_is_named_as_missing() {
         let v = vm(&FormInput { age: "abc".into(), ..FormInput::default() });
-        assert!(matches!(&v.screening.phases[0].verdict, Verdict::Incomplete(m) if m[0] == InputId::Age));
+        assert!(matches!(&v.screening.phases[0].verdict, Verdict::Incomplete(m) if m.iter().next() == Some(InputId::Age)));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! Every score comes with its trail: the values as entered, the values used after bounds and
 //! the rule that changed each, the unrounded score and the rounding.
 
-use super::patient::{InputId, Patient, Sex};
+use super::patient::{InputId, InputSet, Patient, Sex};
 use super::rounding::round_half_up;
 use super::units::{Age, Albumin, Bilirubin, Creatinine, Inr, Sodium};
 
@@ -89,7 +89,7 @@ pub enum ScoreOutcome<T> {
     /// Computed, with its trail.
     Computed(T),
     /// Not computable: these inputs are missing or rejected (form order).
-    NotComputable(Vec<InputId>),
+    NotComputable(InputSet),
 }
 
 impl<T> ScoreOutcome<T> {
@@ -233,11 +233,9 @@ fn creatinine_used(input: &MeldInput, cap: f64) -> Option<UsedValue> {
     entered.map(|v| bounded(Lab::Creatinine, v, LAB_FLOOR, Some(cap)))
 }
 
-/// Collects the missing inputs of a formula in form order.
-fn missing(pairs: &[(bool, InputId)]) -> Vec<InputId> {
-    let mut m: Vec<InputId> = pairs.iter().filter(|(present, _)| !present).map(|(_, id)| *id).collect();
-    m.sort();
-    m
+/// Collects the missing inputs of a formula.
+fn missing(pairs: &[(bool, InputId)]) -> InputSet {
+    pairs.iter().filter(|(present, _)| !present).fold(InputSet::EMPTY, |s, (_, id)| s.with(*id))
 }
 
 /// Original MELD with OPTN rules and the gate "below `gate_below`".
@@ -306,12 +304,8 @@ pub fn meld_na(input: &MeldInput, meld: &ScoreOutcome<Meld>) -> ScoreOutcome<Mel
     let m = match meld {
         ScoreOutcome::Computed(m) => m,
         ScoreOutcome::NotComputable(needed) => {
-            let mut needed = needed.clone();
-            if input.sodium.is_none() {
-                needed.push(InputId::Sodium);
-            }
-            needed.sort();
-            return ScoreOutcome::NotComputable(needed);
+            let sodium = missing(&[(input.sodium.is_some(), InputId::Sodium)]);
+            return ScoreOutcome::NotComputable(needed.union(sodium));
         }
     };
     if m.score <= MELD_NA_APPLIES_ABOVE {
@@ -324,7 +318,7 @@ pub fn meld_na(input: &MeldInput, meld: &ScoreOutcome<Meld>) -> ScoreOutcome<Mel
         });
     }
     let Some(na) = input.sodium else {
-        return ScoreOutcome::NotComputable(vec![InputId::Sodium]);
+        return ScoreOutcome::NotComputable(InputSet::of(&[InputId::Sodium]));
     };
     let na = bounded(Lab::Sodium, na.mmol_per_l(), SODIUM_LOW, Some(SODIUM_HIGH));
     let base = f64::from(m.score);
@@ -610,7 +604,7 @@ mod tests {
     #[test]
     fn meld_missing_inputs_are_named_in_form_order() {
         let input = MeldInput { inr: Some(Inr(1.5)), ..MeldInput::default() };
-        assert_eq!(meld(&input, 30), ScoreOutcome::NotComputable(vec![InputId::Tbil, InputId::Creatinine]));
+        assert_eq!(meld(&input, 30), ScoreOutcome::NotComputable(InputSet::of(&[InputId::Tbil, InputId::Creatinine])));
     }
 
     #[test]
@@ -655,7 +649,7 @@ mod tests {
     #[test]
     fn meld_above_11_without_sodium_is_not_computable() {
         let input = conv(1.0, bili_for(12.0), 1.0);
-        assert_eq!(meld_na(&input, &meld(&input, 30)), ScoreOutcome::NotComputable(vec![InputId::Sodium]));
+        assert_eq!(meld_na(&input, &meld(&input, 30)), ScoreOutcome::NotComputable(InputSet::of(&[InputId::Sodium])));
     }
 
     #[test]
@@ -749,7 +743,7 @@ mod tests {
         input.albumin = None;
         assert_eq!(
             meld3(&input),
-            ScoreOutcome::NotComputable(vec![InputId::Age, InputId::Sex, InputId::Albumin])
+            ScoreOutcome::NotComputable(InputSet::of(&[InputId::Age, InputId::Sex, InputId::Albumin]))
         );
     }
 }

@@ -2,7 +2,7 @@
 //! that combines parts (SPEC sections 2 and 6): Unknown is never treated as "no".
 
 use super::date::Date;
-use super::patient::{Answer, Encephalopathy, Etiology, InputId, Willingness};
+use super::patient::{Answer, Encephalopathy, Etiology, InputSet, Willingness};
 use super::protocol::EtiologyRule;
 use super::units::Bilirubin;
 
@@ -89,6 +89,54 @@ pub enum Evidence {
     StudyTeamChecks,
 }
 
+/// The most pieces of evidence one outcome carries (I3 met through every route: chronic
+/// disease, level and rise, INR, PTA, signs, HE, HRS).
+pub const MAX_EVIDENCE: usize = 8;
+
+/// A short list of evidence held inline, so outcomes are `Copy` and a screening allocates
+/// almost nothing (the core's throughput target is a million screenings per second).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EvidenceList {
+    len: u8,
+    items: [Evidence; MAX_EVIDENCE],
+}
+
+impl EvidenceList {
+    /// An empty list.
+    pub const EMPTY: EvidenceList = EvidenceList { len: 0, items: [Evidence::StudyTeamChecks; MAX_EVIDENCE] };
+
+    /// A list of these pieces (at most [`MAX_EVIDENCE`]).
+    #[must_use]
+    pub fn of(items: &[Evidence]) -> EvidenceList {
+        let mut list = EvidenceList::EMPTY;
+        list.extend(items);
+        list
+    }
+
+    /// Appends one piece; a full list keeps its first pieces (no outcome reaches the limit:
+    /// see [`MAX_EVIDENCE`]).
+    pub fn push(&mut self, e: Evidence) {
+        if let Some(slot) = self.items.get_mut(usize::from(self.len)) {
+            *slot = e;
+            self.len += 1;
+        }
+    }
+
+    /// Appends several pieces.
+    pub fn extend(&mut self, items: &[Evidence]) {
+        for e in items {
+            self.push(*e);
+        }
+    }
+}
+
+impl std::ops::Deref for EvidenceList {
+    type Target = [Evidence];
+    fn deref(&self) -> &[Evidence] {
+        &self.items[..usize::from(self.len)]
+    }
+}
+
 /// A product decision or caution attached to a criterion, shown where it applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Note {
@@ -105,22 +153,74 @@ pub enum Note {
     StudyTeamConfirms,
 }
 
+impl Note {
+    /// Every note, in the order shown.
+    pub const ALL: [Note; 5] = [
+        Note::RegistryVsGuideline,
+        Note::HbvMayCoexist,
+        Note::RiseOverLongInterval,
+        Note::BorderlineMeld,
+        Note::StudyTeamConfirms,
+    ];
+}
+
+/// The notes attached to a criterion: a bit set, so attaching one allocates nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NoteSet(u8);
+
+impl NoteSet {
+    /// No note.
+    pub const EMPTY: NoteSet = NoteSet(0);
+
+    /// The set of these notes.
+    #[must_use]
+    pub fn of(notes: &[Note]) -> NoteSet {
+        let mut set = NoteSet::EMPTY;
+        for n in notes {
+            set.push(*n);
+        }
+        set
+    }
+
+    /// Adds a note.
+    pub fn push(&mut self, n: Note) {
+        self.0 |= 1 << (n as u8);
+    }
+
+    /// Whether the note is attached.
+    #[must_use]
+    pub fn contains(&self, n: &Note) -> bool {
+        self.0 & (1 << (*n as u8)) != 0
+    }
+
+    /// Whether no note is attached.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The notes in the order shown.
+    pub fn iter(self) -> impl Iterator<Item = Note> {
+        Note::ALL.into_iter().filter(move |n| self.contains(n))
+    }
+}
+
 /// The state of a criterion, carrying its reasons.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Outcome {
     /// The criterion is met; the evidence that shows it.
-    Met(Vec<Evidence>),
+    Met(EvidenceList),
     /// The criterion is not met; the evidence that decided it.
-    NotMet(Vec<Evidence>),
+    NotMet(EvidenceList),
     /// Not decidable yet: the inputs still missing (form order), and the facts known so far.
     Unknown {
         /// Missing or rejected inputs.
-        missing: Vec<InputId>,
+        missing: InputSet,
         /// Facts already known.
-        evidence: Vec<Evidence>,
+        evidence: EvidenceList,
     },
     /// Does not apply (e.g. I4 in Phase I).
-    NotApplicable(Vec<Evidence>),
+    NotApplicable(EvidenceList),
 }
 
 /// The state alone, for display and test ids.
@@ -159,48 +259,55 @@ impl Outcome {
 
     /// The inputs still missing (empty unless Unknown).
     #[must_use]
-    pub fn missing(&self) -> &[InputId] {
+    pub fn missing(&self) -> InputSet {
         match self {
-            Outcome::Unknown { missing, .. } => missing,
-            _ => &[],
+            Outcome::Unknown { missing, .. } => *missing,
+            _ => InputSet::EMPTY,
         }
     }
 
     /// Unknown for want of these inputs.
     #[must_use]
-    pub fn unknown(missing: Vec<InputId>) -> Outcome {
-        Outcome::Unknown { missing, evidence: Vec::new() }
+    pub fn unknown(missing: InputSet) -> Outcome {
+        Outcome::Unknown { missing, evidence: EvidenceList::EMPTY }
     }
-}
 
-fn merge_missing(into: &mut Vec<InputId>, more: &[InputId]) {
-    for id in more {
-        if !into.contains(id) {
-            into.push(*id);
-        }
+    /// Met, shown by these facts.
+    #[must_use]
+    pub fn met(evidence: &[Evidence]) -> Outcome {
+        Outcome::Met(EvidenceList::of(evidence))
     }
-    into.sort();
+
+    /// Not met, decided by these facts.
+    #[must_use]
+    pub fn not_met(evidence: &[Evidence]) -> Outcome {
+        Outcome::NotMet(EvidenceList::of(evidence))
+    }
 }
 
 /// Three-valued AND: any Not met -> Not met (with the deciding evidence); else any Unknown ->
 /// Unknown (naming every missing input); else Met.
 #[must_use]
 pub fn all_of(parts: &[&Outcome]) -> Outcome {
-    let mut not_met = Vec::new();
-    let mut missing = Vec::new();
-    let mut met = Vec::new();
+    let mut not_met = EvidenceList::EMPTY;
+    let mut missing = InputSet::EMPTY;
+    let mut met = EvidenceList::EMPTY;
     let mut any_unknown = false;
+    let mut any_not_met = false;
     for part in parts {
         match part {
-            Outcome::NotMet(e) => not_met.extend_from_slice(e),
+            Outcome::NotMet(e) => {
+                any_not_met = true;
+                not_met.extend(e);
+            }
             Outcome::Unknown { missing: m, .. } => {
                 any_unknown = true;
-                merge_missing(&mut missing, m);
+                missing = missing.union(*m);
             }
-            Outcome::Met(e) | Outcome::NotApplicable(e) => met.extend_from_slice(e),
+            Outcome::Met(e) | Outcome::NotApplicable(e) => met.extend(e),
         }
     }
-    if !not_met.is_empty() || parts.iter().any(|p| p.state() == State::NotMet) {
+    if any_not_met {
         Outcome::NotMet(not_met)
     } else if any_unknown {
         Outcome::Unknown { missing, evidence: met }
@@ -213,23 +320,23 @@ pub fn all_of(parts: &[&Outcome]) -> Outcome {
 /// Unknown -> Unknown (naming what is missing); else Not met (every part known to be no).
 #[must_use]
 pub fn any_of(parts: &[&Outcome]) -> Outcome {
-    let mut met = Vec::new();
-    let mut known_no = Vec::new();
-    let mut missing = Vec::new();
+    let mut met = EvidenceList::EMPTY;
+    let mut known_no = EvidenceList::EMPTY;
+    let mut missing = InputSet::EMPTY;
     let mut any_met = false;
     let mut any_unknown = false;
     for part in parts {
         match part {
             Outcome::Met(e) => {
                 any_met = true;
-                met.extend_from_slice(e);
+                met.extend(e);
             }
             Outcome::Unknown { missing: m, evidence } => {
                 any_unknown = true;
-                merge_missing(&mut missing, m);
-                known_no.extend_from_slice(evidence);
+                missing = missing.union(*m);
+                known_no.extend(evidence);
             }
-            Outcome::NotMet(e) | Outcome::NotApplicable(e) => known_no.extend_from_slice(e),
+            Outcome::NotMet(e) | Outcome::NotApplicable(e) => known_no.extend(e),
         }
     }
     if any_met {
@@ -244,15 +351,16 @@ pub fn any_of(parts: &[&Outcome]) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clinical::patient::InputId;
 
     fn met() -> Outcome {
-        Outcome::Met(vec![Evidence::BleedingSigns(Answer::Yes)])
+        Outcome::met(&[Evidence::BleedingSigns(Answer::Yes)])
     }
     fn no() -> Outcome {
-        Outcome::NotMet(vec![Evidence::BleedingSigns(Answer::No)])
+        Outcome::not_met(&[Evidence::BleedingSigns(Answer::No)])
     }
     fn unknown(id: InputId) -> Outcome {
-        Outcome::unknown(vec![id])
+        Outcome::unknown(InputSet::of(&[id]))
     }
 
     #[test]
@@ -290,8 +398,18 @@ mod tests {
 
     #[test]
     fn unknown_names_every_missing_input_once_in_form_order() {
-        let a = Outcome::unknown(vec![InputId::HepatorenalSyndrome, InputId::Inr]);
-        let b = Outcome::unknown(vec![InputId::Inr, InputId::Age]);
-        assert_eq!(all_of(&[&a, &b]).missing(), [InputId::Age, InputId::Inr, InputId::HepatorenalSyndrome]);
+        let a = Outcome::unknown(InputSet::of(&[InputId::HepatorenalSyndrome, InputId::Inr]));
+        let b = Outcome::unknown(InputSet::of(&[InputId::Inr, InputId::Age]));
+        assert_eq!(all_of(&[&a, &b]).missing().to_vec(), [InputId::Age, InputId::Inr, InputId::HepatorenalSyndrome]);
+    }
+
+    #[test]
+    fn evidence_list_holds_up_to_its_capacity() {
+        let mut l = EvidenceList::EMPTY;
+        for i in 0..10 {
+            l.push(Evidence::Age { years: i, min: 18 });
+        }
+        assert_eq!(l.len(), MAX_EVIDENCE);
+        assert_eq!(l[0], Evidence::Age { years: 0, min: 18 });
     }
 }

@@ -53,6 +53,92 @@ pub enum InputId {
     Contraception,
 }
 
+impl InputId {
+    /// Every input, in form order.
+    pub const ALL: [InputId; 20] = [
+        InputId::Age,
+        InputId::Sex,
+        InputId::Etiology,
+        InputId::ChronicLiverDisease,
+        InputId::Tbil,
+        InputId::TbilDate,
+        InputId::TbilEarlier,
+        InputId::TbilEarlierDate,
+        InputId::Inr,
+        InputId::Pta,
+        InputId::Creatinine,
+        InputId::Dialysis,
+        InputId::Sodium,
+        InputId::Albumin,
+        InputId::HepaticEncephalopathy,
+        InputId::HeGrade,
+        InputId::HepatorenalSyndrome,
+        InputId::BleedingSigns,
+        InputId::Consent,
+        InputId::Contraception,
+    ];
+
+    const fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// A set of inputs, always read in form order ("enter next"). A bit set: copying it allocates
+/// nothing, which keeps a whole screening allocation-light (the core's throughput target).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct InputSet(u32);
+
+impl InputSet {
+    /// No input.
+    pub const EMPTY: InputSet = InputSet(0);
+
+    /// The set of these inputs.
+    #[must_use]
+    pub fn of(ids: &[InputId]) -> InputSet {
+        ids.iter().fold(InputSet::EMPTY, |s, id| s.with(*id))
+    }
+
+    /// This set plus one input.
+    #[must_use]
+    pub const fn with(self, id: InputId) -> InputSet {
+        InputSet(self.0 | id.bit())
+    }
+
+    /// Adds one input.
+    pub fn insert(&mut self, id: InputId) {
+        self.0 |= id.bit();
+    }
+
+    /// Both sets together.
+    #[must_use]
+    pub const fn union(self, other: InputSet) -> InputSet {
+        InputSet(self.0 | other.0)
+    }
+
+    /// Whether the input is in the set.
+    #[must_use]
+    pub const fn contains(self, id: InputId) -> bool {
+        self.0 & id.bit() != 0
+    }
+
+    /// Whether the set is empty.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The inputs in form order.
+    pub fn iter(self) -> impl Iterator<Item = InputId> {
+        InputId::ALL.into_iter().filter(move |id| self.contains(*id))
+    }
+
+    /// The inputs in form order, as a vector.
+    #[must_use]
+    pub fn to_vec(self) -> Vec<InputId> {
+        self.iter().collect()
+    }
+}
+
 /// Sex, for the MELD 3.0 female term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sex {
@@ -153,4 +239,25 @@ pub struct Patient {
     pub consent: Option<Willingness>,
     /// Stated willingness to avoid conception (I6).
     pub contraception: Option<Willingness>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_ids_are_listed_in_declaration_order() {
+        for (i, id) in InputId::ALL.iter().enumerate() {
+            assert_eq!(*id as usize, i, "{id:?}");
+        }
+    }
+
+    #[test]
+    fn input_sets_iterate_in_form_order_whatever_the_insertion_order() {
+        let s = InputSet::of(&[InputId::BleedingSigns, InputId::Age, InputId::Inr, InputId::Age]);
+        assert_eq!(s.to_vec(), [InputId::Age, InputId::Inr, InputId::BleedingSigns]);
+        assert!(s.contains(InputId::Inr) && !s.contains(InputId::Sex));
+        assert!(InputSet::EMPTY.is_empty());
+        assert_eq!(s.union(InputSet::of(&[InputId::Sex])).to_vec()[1], InputId::Sex);
+    }
 }

@@ -4,8 +4,8 @@
 
 use super::aclf;
 use super::meld::{meld, meld3, meld_na, Meld, Meld3, MeldInput, MeldNa, ScoreOutcome};
-use super::outcome::{Evidence, Note, Outcome, State};
-use super::patient::{Encephalopathy, Etiology, InputId, Patient, Willingness};
+use super::outcome::{Evidence, EvidenceList, Note, NoteSet, Outcome, State};
+use super::patient::{Encephalopathy, Etiology, InputId, InputSet, Patient, Willingness};
 use super::protocol::{Confirmer, Criterion, EtiologyRule, Exclusion, ExclusionRule, Phase, Protocol, Rule};
 
 /// One criterion's result in one phase.
@@ -18,7 +18,7 @@ pub struct CriterionResult {
     /// State with evidence or missing inputs.
     pub outcome: Outcome,
     /// Notes that apply.
-    pub notes: Vec<Note>,
+    pub notes: NoteSet,
     /// Sub-criteria (I3's three parts).
     pub parts: Vec<CriterionResult>,
 }
@@ -40,7 +40,7 @@ pub enum Verdict {
     /// Some criterion is Not met: the ids of each, in protocol order.
     NotEligible(Vec<&'static str>),
     /// A referrer-checked criterion is Unknown: every missing input, in form order.
-    Incomplete(Vec<InputId>),
+    Incomplete(InputSet),
     /// Meets every inclusion criterion that can be checked here: refer to the study team,
     /// who confirm these items.
     Refer(Vec<StudyTeamItem>),
@@ -72,85 +72,91 @@ pub struct Screening {
     pub phases: Vec<PhaseResult>,
 }
 
-fn result(id: &'static str, by: Confirmer, outcome: Outcome, notes: Vec<Note>) -> CriterionResult {
+fn result(id: &'static str, by: Confirmer, outcome: Outcome, notes: NoteSet) -> CriterionResult {
     CriterionResult { id, confirmed_by: by, outcome, notes, parts: Vec::new() }
 }
 
-fn willingness(answer: Option<Willingness>, input: InputId) -> (Outcome, Vec<Note>) {
+fn willingness(answer: Option<Willingness>, input: InputId) -> (Outcome, NoteSet) {
     match answer {
-        Some(Willingness::Yes) => (Outcome::Met(vec![Evidence::Willingness(Willingness::Yes)]), vec![Note::StudyTeamConfirms]),
-        Some(Willingness::No) => (Outcome::NotMet(vec![Evidence::Willingness(Willingness::No)]), Vec::new()),
+        Some(Willingness::Yes) => (Outcome::met(&[Evidence::Willingness(Willingness::Yes)]), NoteSet::of(&[Note::StudyTeamConfirms])),
+        Some(Willingness::No) => (Outcome::not_met(&[Evidence::Willingness(Willingness::No)]), NoteSet::EMPTY),
         Some(Willingness::NotAsked) | None => (
-            Outcome::Unknown { missing: vec![input], evidence: vec![Evidence::Willingness(Willingness::NotAsked)] },
-            vec![Note::StudyTeamConfirms],
+            Outcome::Unknown { missing: InputSet::of(&[input]), evidence: EvidenceList::of(&[Evidence::Willingness(Willingness::NotAsked)]) },
+            NoteSet::of(&[Note::StudyTeamConfirms]),
         ),
     }
 }
 
-fn etiology(p: &Patient, phase: &Phase) -> (Outcome, Vec<Note>) {
+fn etiology(p: &Patient, phase: &Phase) -> (Outcome, NoteSet) {
     let rule = phase.etiology;
     match (rule, p.etiology) {
-        (EtiologyRule::Any, _) => (Outcome::NotApplicable(vec![Evidence::AnyCause]), Vec::new()),
+        (EtiologyRule::Any, _) => (Outcome::NotApplicable(EvidenceList::of(&[Evidence::AnyCause])), NoteSet::EMPTY),
         (EtiologyRule::Hbv, Some(Etiology::Hbv)) => (
-            Outcome::Met(vec![Evidence::Etiology { etiology: Etiology::Hbv, rule }]),
-            vec![Note::HbvMayCoexist],
+            Outcome::met(&[Evidence::Etiology { etiology: Etiology::Hbv, rule }]),
+            NoteSet::of(&[Note::HbvMayCoexist]),
         ),
         (EtiologyRule::Hbv, Some(Etiology::Unknown)) => (
             Outcome::Unknown {
-                missing: vec![InputId::Etiology],
-                evidence: vec![Evidence::Etiology { etiology: Etiology::Unknown, rule }],
+                missing: InputSet::of(&[InputId::Etiology]),
+                evidence: EvidenceList::of(&[Evidence::Etiology { etiology: Etiology::Unknown, rule }]),
             },
-            Vec::new(),
+            NoteSet::EMPTY,
         ),
-        (EtiologyRule::Hbv, None) => (Outcome::unknown(vec![InputId::Etiology]), Vec::new()),
+        (EtiologyRule::Hbv, None) => (Outcome::unknown(InputSet::of(&[InputId::Etiology])), NoteSet::EMPTY),
         (EtiologyRule::Hbv, Some(other)) => {
-            (Outcome::NotMet(vec![Evidence::Etiology { etiology: other, rule }]), Vec::new())
+            (Outcome::not_met(&[Evidence::Etiology { etiology: other, rule }]), NoteSet::EMPTY)
         }
     }
 }
 
-fn meld_gate(score: &ScoreOutcome<Meld>) -> (Outcome, Vec<Note>) {
+fn meld_gate(score: &ScoreOutcome<Meld>) -> (Outcome, NoteSet) {
     match score {
-        ScoreOutcome::NotComputable(missing) => (Outcome::unknown(missing.clone()), Vec::new()),
+        ScoreOutcome::NotComputable(missing) => (Outcome::unknown(*missing), NoteSet::EMPTY),
         ScoreOutcome::Computed(m) => {
-            let evidence = vec![Evidence::Meld {
+            let evidence = EvidenceList::of(&[Evidence::Meld {
                 score: m.score,
                 below: m.gate.below,
                 unrounded: m.unrounded,
                 borderline: m.gate.borderline,
-            }];
-            let notes = if m.gate.borderline { vec![Note::BorderlineMeld] } else { Vec::new() };
+            }]);
+            let notes = if m.gate.borderline { NoteSet::of(&[Note::BorderlineMeld]) } else { NoteSet::EMPTY };
             let outcome = if m.gate.passes { Outcome::Met(evidence) } else { Outcome::NotMet(evidence) };
             (outcome, notes)
         }
     }
 }
 
-fn criterion(c: &Criterion, p: &Patient, protocol: &Protocol, phase: &Phase, meld: &ScoreOutcome<Meld>) -> CriterionResult {
+/// What every phase shares: the scores and I3, computed once per screening.
+struct Shared {
+    meld: ScoreOutcome<Meld>,
+    aclf: aclf::AclfResult,
+}
+
+fn criterion(c: &Criterion, p: &Patient, protocol: &Protocol, phase: &Phase, shared: &Shared) -> CriterionResult {
     let t = &protocol.thresholds;
     let (outcome, notes) = match c.rule {
         Rule::Consent => willingness(p.consent, InputId::Consent),
         Rule::Contraception => willingness(p.contraception, InputId::Contraception),
         Rule::MinAge => (
             match p.age {
-                None => Outcome::unknown(vec![InputId::Age]),
+                None => Outcome::unknown(InputSet::of(&[InputId::Age])),
                 Some(a) => {
-                    let e = vec![Evidence::Age { years: a.0, min: t.min_age_years }];
+                    let e = EvidenceList::of(&[Evidence::Age { years: a.0, min: t.min_age_years }]);
                     if a.0 >= t.min_age_years { Outcome::Met(e) } else { Outcome::NotMet(e) }
                 }
             },
-            Vec::new(),
+            NoteSet::EMPTY,
         ),
         Rule::Etiology => etiology(p, phase),
-        Rule::MeldBelow => meld_gate(meld),
+        Rule::MeldBelow => meld_gate(&shared.meld),
         Rule::Aclf2018 => {
-            let r = aclf::evaluate(p, t);
+            let r = &shared.aclf;
             const PART_IDS: [&str; 3] = ["I3-1", "I3-2", "I3-3"];
             let parts = r
                 .parts
-                .into_iter()
+                .iter()
                 .zip(PART_IDS)
-                .map(|(o, id)| result(id, c.confirmed_by, o, Vec::new()))
+                .map(|(o, id)| result(id, c.confirmed_by, *o, NoteSet::EMPTY))
                 .collect();
             return CriterionResult { id: c.id, confirmed_by: c.confirmed_by, outcome: r.overall, notes: r.notes, parts };
         }
@@ -161,37 +167,37 @@ fn criterion(c: &Criterion, p: &Patient, protocol: &Protocol, phase: &Phase, mel
 fn exclusion(e: &Exclusion, p: &Patient) -> CriterionResult {
     // "Met" means the patient is not excluded; "Not met" means the exclusion applies.
     let (outcome, by) = match e.rule {
-        ExclusionRule::StudyTeam => (Outcome::Unknown { missing: Vec::new(), evidence: vec![Evidence::StudyTeamChecks] }, Confirmer::StudyTeam),
+        ExclusionRule::StudyTeam => (Outcome::Unknown { missing: InputSet::EMPTY, evidence: EvidenceList::of(&[Evidence::StudyTeamChecks]) }, Confirmer::StudyTeam),
         ExclusionRule::HeGradeAtLeast(g) => (
             match p.encephalopathy {
-                None => Outcome::unknown(vec![InputId::HepaticEncephalopathy]),
-                Some(he @ Encephalopathy::Absent) => Outcome::Met(vec![Evidence::Encephalopathy(he)]),
+                None => Outcome::unknown(InputSet::of(&[InputId::HepaticEncephalopathy])),
+                Some(he @ Encephalopathy::Absent) => Outcome::met(&[Evidence::Encephalopathy(he)]),
                 Some(Encephalopathy::Present(None)) => Outcome::Unknown {
-                    missing: vec![InputId::HeGrade],
-                    evidence: vec![Evidence::Encephalopathy(Encephalopathy::Present(None))],
+                    missing: InputSet::of(&[InputId::HeGrade]),
+                    evidence: EvidenceList::of(&[Evidence::Encephalopathy(Encephalopathy::Present(None))]),
                 },
                 Some(he @ Encephalopathy::Present(Some(grade))) => {
-                    if grade >= g { Outcome::NotMet(vec![Evidence::Encephalopathy(he)]) } else { Outcome::Met(vec![Evidence::Encephalopathy(he)]) }
+                    if grade >= g { Outcome::not_met(&[Evidence::Encephalopathy(he)]) } else { Outcome::met(&[Evidence::Encephalopathy(he)]) }
                 }
             },
             Confirmer::Referrer,
         ),
         ExclusionRule::AgeAbove(limit) => (
             match p.age {
-                None => Outcome::unknown(vec![InputId::Age]),
+                None => Outcome::unknown(InputSet::of(&[InputId::Age])),
                 Some(a) => {
-                    let ev = vec![Evidence::Age { years: a.0, min: limit }];
-                    if a.0 > limit { Outcome::NotMet(ev) } else { Outcome::Met(ev) }
+                    let ev = [Evidence::Age { years: a.0, min: limit }];
+                    if a.0 > limit { Outcome::not_met(&ev) } else { Outcome::met(&ev) }
                 }
             },
             Confirmer::Referrer,
         ),
         ExclusionRule::Dialysis => (
-            if p.dialysis { Outcome::NotMet(vec![Evidence::Dialysis(true)]) } else { Outcome::Met(vec![Evidence::Dialysis(false)]) },
+            if p.dialysis { Outcome::not_met(&[Evidence::Dialysis(true)]) } else { Outcome::met(&[Evidence::Dialysis(false)]) },
             Confirmer::Referrer,
         ),
     };
-    result(e.id, by, outcome, Vec::new())
+    result(e.id, by, outcome, NoteSet::EMPTY)
 }
 
 /// The verdict of one phase from its criteria and exclusions (SPEC section 6).
@@ -202,18 +208,13 @@ pub fn verdict(criteria: &[CriterionResult], exclusions: &[CriterionResult], pro
     if !not_met.is_empty() {
         return Verdict::NotEligible(not_met);
     }
-    let mut missing: Vec<InputId> = Vec::new();
+    let mut missing = InputSet::EMPTY;
     let mut referrer_unknown = false;
     for c in all().filter(|c| c.confirmed_by == Confirmer::Referrer && c.outcome.state() == State::Unknown) {
         referrer_unknown = true;
-        for id in c.outcome.missing() {
-            if !missing.contains(id) {
-                missing.push(*id);
-            }
-        }
+        missing = missing.union(c.outcome.missing());
     }
     if referrer_unknown {
-        missing.sort();
         return Verdict::Incomplete(missing);
     }
     let mut items: Vec<StudyTeamItem> = criteria
@@ -230,12 +231,12 @@ pub fn verdict(criteria: &[CriterionResult], exclusions: &[CriterionResult], pro
     Verdict::Refer(items)
 }
 
-fn screen_phase(p: &Patient, protocol: &Protocol, phase: &'static Phase, meld: &ScoreOutcome<Meld>) -> PhaseResult {
+fn screen_phase(p: &Patient, protocol: &Protocol, phase: &'static Phase, shared: &Shared) -> PhaseResult {
     let criteria: Vec<CriterionResult> = protocol
         .criteria
         .iter()
         .filter(|c| Protocol::applies(c.phases, phase))
-        .map(|c| criterion(c, p, protocol, phase, meld))
+        .map(|c| criterion(c, p, protocol, phase, shared))
         .collect();
     let exclusions: Vec<CriterionResult> = protocol
         .exclusions
@@ -260,11 +261,11 @@ fn screen_phase(p: &Patient, protocol: &Protocol, phase: &'static Phase, meld: &
 #[must_use]
 pub fn screen(p: &Patient, protocol: &'static Protocol) -> Screening {
     let input = MeldInput::from(p);
-    let meld_score = meld(&input, protocol.thresholds.meld_below);
-    let meld_na_score = meld_na(&input, &meld_score);
+    let shared = Shared { meld: meld(&input, protocol.thresholds.meld_below), aclf: aclf::evaluate(p, &protocol.thresholds) };
+    let meld_na_score = meld_na(&input, &shared.meld);
     let meld3_score = meld3(&input);
-    let phases = protocol.phases.iter().map(|ph| screen_phase(p, protocol, ph, &meld_score)).collect();
-    Screening { meld: meld_score, meld_na: meld_na_score, meld3: meld3_score, phases }
+    let phases = protocol.phases.iter().map(|ph| screen_phase(p, protocol, ph, &shared)).collect();
+    Screening { meld: shared.meld, meld_na: meld_na_score, meld3: meld3_score, phases }
 }
 
 #[cfg(test)]
@@ -345,7 +346,7 @@ mod tests {
     fn unknown_etiology_keeps_phase_2_incomplete() {
         for e in [None, Some(Etiology::Unknown)] {
             let s = screen(&Patient { etiology: e, ..referable() }, &PROTOCOL);
-            assert_eq!(phase(&s, 1).verdict, Verdict::Incomplete(vec![InputId::Etiology]));
+            assert_eq!(phase(&s, 1).verdict, Verdict::Incomplete(InputSet::of(&[InputId::Etiology])));
             assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
         }
     }
@@ -390,7 +391,7 @@ mod tests {
         let s = screen(&Patient::default(), &PROTOCOL);
         assert_eq!(
             phase(&s, 1).verdict,
-            Verdict::Incomplete(vec![
+            Verdict::Incomplete(InputSet::of(&[
                 InputId::Age,
                 InputId::Etiology,
                 InputId::ChronicLiverDisease,
@@ -400,10 +401,10 @@ mod tests {
                 InputId::HepaticEncephalopathy,
                 InputId::HepatorenalSyndrome,
                 InputId::BleedingSigns,
-            ])
+            ]))
         );
         // Phase I does not need the cause.
-        assert!(matches!(&phase(&s, 0).verdict, Verdict::Incomplete(m) if !m.contains(&InputId::Etiology)));
+        assert!(matches!(&phase(&s, 0).verdict, Verdict::Incomplete(m) if !m.contains(InputId::Etiology)));
     }
 
     #[test]
@@ -444,7 +445,7 @@ mod tests {
     fn a_declared_exclusion_needs_the_he_grade() {
         let p = Patient { encephalopathy: Some(Encephalopathy::Present(None)), ..referable() };
         let s = screen(&p, &WITH_EXCLUSIONS);
-        assert_eq!(phase(&s, 0).verdict, Verdict::Incomplete(vec![InputId::HeGrade]));
+        assert_eq!(phase(&s, 0).verdict, Verdict::Incomplete(InputSet::of(&[InputId::HeGrade])));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::clinical::form::{limit_in_unit, FieldError, FieldMessage};
 use crate::clinical::meld::{BoundRule, FemaleTerm, Lab, Meld, Meld3, MeldNa, UsedValue};
 use crate::clinical::outcome::Evidence;
 use crate::clinical::parse::ParseError;
-use crate::clinical::patient::{Answer, Encephalopathy, InputId, Willingness};
+use crate::clinical::patient::{Answer, Encephalopathy, InputSet, Willingness};
 use crate::clinical::plausibility::{Limits, Quantity};
 use crate::clinical::protocol::{Protocol, Text};
 use crate::clinical::screening::{CriterionResult, StudyTeamItem, Verdict};
@@ -91,11 +91,11 @@ fn field_error(lang: Lang, e: &FieldError) -> String {
     }
 }
 
-/// Inputs named in a list ("Age, INR" / "年龄、INR").
+/// Inputs named in a list, in form order ("Age, INR" / "年龄、INR").
 #[must_use]
-pub fn input_list(lang: Lang, ids: &[InputId]) -> String {
+pub fn input_list(lang: Lang, ids: InputSet) -> String {
     let sep = if lang == Lang::ZhCn { "、" } else { ", " };
-    ids.iter().map(|id| lang.t(Key::Label(*id))).collect::<Vec<_>>().join(sep)
+    ids.iter().map(|id| lang.t(Key::Label(id))).collect::<Vec<_>>().join(sep)
 }
 
 /// An answer in words.
@@ -302,6 +302,7 @@ pub fn meld3_trail(lang: Lang, m: &Meld3) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::clinical::patient::InputId;
     use crate::clinical::plausibility::default_limits;
 
     #[test]
@@ -353,9 +354,9 @@ mod tests {
 
     #[test]
     fn input_lists_use_each_languages_separator() {
-        let ids = [InputId::Age, InputId::Inr];
-        assert_eq!(input_list(Lang::En, &ids), "Age (years), INR");
-        assert_eq!(input_list(Lang::ZhCn, &ids), "年龄（岁）、国际标准化比值（INR）");
+        let ids = InputSet::of(&[InputId::Inr, InputId::Age]);
+        assert_eq!(input_list(Lang::En, ids), "Age (years), INR");
+        assert_eq!(input_list(Lang::ZhCn, ids), "年龄（岁）、国际标准化比值（INR）");
     }
 
     #[test]

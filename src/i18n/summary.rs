@@ -20,7 +20,7 @@ fn score_line<T>(lang: Lang, name: Key, s: &ScoreOutcome<T>, value: impl Fn(&T) 
     match s {
         ScoreOutcome::Computed(t) => format!("{label} {}{suffix}", value(t)),
         ScoreOutcome::NotComputable(missing) => {
-            format!("{label}: {}{suffix}", lang.fill(Key::NeedsInputs, &[&input_list(lang, missing)]))
+            format!("{label}: {}{suffix}", lang.fill(Key::NeedsInputs, &[&input_list(lang, *missing)]))
         }
     }
 }
@@ -42,8 +42,8 @@ fn criterion_lines(lang: Lang, c: &CriterionResult, protocol: &Protocol, indent:
         line.push_str(&lang.fill(Key::Missing, &[&input_list(lang, c.outcome.missing())]));
     }
     out.push(line);
-    for n in &c.notes {
-        out.push(format!("{indent}  * {}", lang.t(Key::Note(*n))));
+    for n in c.notes.iter() {
+        out.push(format!("{indent}  * {}", lang.t(Key::Note(n))));
     }
     let deeper = format!("{indent}  ");
     for p in &c.parts {
@@ -165,7 +165,7 @@ pub fn summary(lang: Lang, vm: &ScreeningViewModel, protocol: &Protocol, now: &s
         out.push(format!("{}: {}", protocol_text(lang, &phase.phase.name), verdict_title(lang, &phase.verdict)));
         match &phase.verdict {
             Verdict::NotEligible(ids) => out.push(format!("  {} {}", lang.t(Key::DecidedBy), ids.join(", "))),
-            Verdict::Incomplete(missing) => out.push(format!("  {} {}", lang.t(Key::EnterNext), input_list(lang, missing))),
+            Verdict::Incomplete(missing) => out.push(format!("  {} {}", lang.t(Key::EnterNext), input_list(lang, *missing))),
             Verdict::Refer(items) => {
                 out.push(format!("  {}", lang.t(Key::StudyTeamWillConfirm)));
                 out.extend(items.iter().map(|i| format!("   - {}", study_team_item(lang, *i, protocol))));

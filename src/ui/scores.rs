@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::clinical::meld::ScoreOutcome;
-use crate::clinical::patient::InputId;
+use crate::clinical::patient::InputSet;
 use crate::i18n::render::{input_list, meld3_trail, meld_na_trail, meld_trail};
 use crate::i18n::{num, Key};
 
@@ -15,9 +15,9 @@ fn value_text<T>(s: &ScoreOutcome<T>, score: impl Fn(&T) -> u8) -> String {
 }
 
 /// The inputs a score still needs, if it is not computable.
-fn missing_of<T>(s: &ScoreOutcome<T>) -> Option<Vec<InputId>> {
+fn missing_of<T>(s: &ScoreOutcome<T>) -> Option<InputSet> {
     match s {
-        ScoreOutcome::NotComputable(m) => Some(m.clone()),
+        ScoreOutcome::NotComputable(m) => Some(*m),
         ScoreOutcome::Computed(_) => None,
     }
 }
@@ -40,8 +40,8 @@ fn ContextScore(name: Key, testid: &'static str, value: Signal<String>, needs: S
 #[component]
 pub fn Scores() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let needs = move |missing: Option<Vec<InputId>>| {
-        missing.map(|m| ctx.lang.get().fill(Key::NeedsInputs, &[&input_list(ctx.lang.get(), &m)]))
+    let needs = move |missing: Option<InputSet>| {
+        missing.map(|m| ctx.lang.get().fill(Key::NeedsInputs, &[&input_list(ctx.lang.get(), m)]))
     };
     let meld = move || ctx.vm.with(|v| v.screening.meld.computed().copied());
     let meld_value = move || ctx.vm.with(|v| value_text(&v.screening.meld, |m| m.score));

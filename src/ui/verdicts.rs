@@ -51,7 +51,7 @@ fn criterion_view(lang: Lang, phase_id: &'static str, c: &CriterionResult) -> An
     let testid = format!("criterion-{phase_id}-{}", c.id);
     let evidence_items: Vec<String> = c.outcome.evidence().iter().map(|e| evidence(lang, e)).collect();
     let missing = (!c.outcome.missing().is_empty()).then(|| lang.fill(Key::Missing, &[&input_list(lang, c.outcome.missing())]));
-    let notes: Vec<&'static str> = c.notes.iter().map(|n| lang.t(Key::Note(*n))).collect();
+    let notes: Vec<&'static str> = c.notes.iter().map(|n| lang.t(Key::Note(n))).collect();
     // Study-team criteria say so once: through their note when the core attached one.
     let study_team = (c.confirmed_by == Confirmer::StudyTeam && c.notes.is_empty()).then(|| lang.t(Key::ConfirmedByStudyTeam));
     let parts = (!c.parts.is_empty()).then(|| {
@@ -101,7 +101,7 @@ fn verdict_view(lang: Lang, r: &PhaseResult) -> AnyView {
             (lang.t(Key::DecidedBy), lines)
         }
         Verdict::Incomplete(missing) => {
-            (lang.t(Key::EnterNext), missing.iter().map(|m| lang.t(Key::Label(*m)).to_string()).collect())
+            (lang.t(Key::EnterNext), missing.iter().map(|m| lang.t(Key::Label(m)).to_string()).collect())
         }
         Verdict::Refer(items) => (
             lang.t(Key::StudyTeamWillConfirm),
