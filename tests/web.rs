@@ -19,7 +19,7 @@ fn mount() -> HtmlElement {
     let doc = document();
     let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
     doc.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), App).forget();
+    leptos::mount::mount_to(host.clone(), || leptos::prelude::view! { <App/> }).forget();
     host
 }
 
