@@ -4,7 +4,7 @@
 pub mod aclf;
 pub mod date;
 // Compiled here only for its tests; build.rs compiles it to validate the document.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(dead_code)]
 mod document;
 pub mod form;
