@@ -167,9 +167,9 @@ fn PhaseCard(index: usize) -> impl IntoView {
 #[component]
 pub fn Phases() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let mut order: Vec<usize> = (0..PROTOCOL.phases.len()).collect();
-    if let Some(focus) = ctx.mode.focus_phase {
-        order.sort_by_key(|i| PROTOCOL.phases[*i].id != focus);
-    }
+    let focus = ctx.mode.focus_phase;
+    let is_focus = |i: &usize| Some(PROTOCOL.phases[*i].id) == focus;
+    let (first, rest): (Vec<usize>, Vec<usize>) = (0..PROTOCOL.phases.len()).partition(is_focus);
+    let order = first.into_iter().chain(rest);
     view! { <div class="phases">{order.into_iter().map(|i| view! { <PhaseCard index=i/> }).collect_view()}</div> }
 }
