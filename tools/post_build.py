@@ -58,14 +58,16 @@ await init({{ module_or_path: new URL('./{wasm}', import.meta.url) }});
 const ownPage = document.querySelector('meta[name="aclf-screen-page"]') !== null;
 const embedded = window.top !== window || new URLSearchParams(location.search).has('embed');
 if ('serviceWorker' in navigator && ownPage && !embedded) {{
-  const hadController = navigator.serviceWorker.controller !== null;
   navigator.serviceWorker.register(new URL('./sw.js', import.meta.url), {{ scope: './' }}).then((registration) => {{
     registration.addEventListener('updatefound', () => {{
+      // An active worker at this moment means an older version is running (on a first visit
+      // there is none, even though clients.claim() gives the page a controller right after).
+      const replacing = registration.active !== null;
       const worker = registration.installing;
       if (!worker) return;
       worker.addEventListener('statechange', () => {{
         // A new version took over from an old one: the widget offers a reload.
-        if (worker.state === 'activated' && hadController) {{
+        if (worker.state === 'activated' && replacing) {{
           dispatchEvent(new CustomEvent('aclf-screen:update-available'));
         }}
       }});

@@ -109,6 +109,9 @@ pub fn Actions() -> impl IntoView {
 #[component]
 pub fn PrintHeader() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    // The printed time is the time of printing, not of loading.
+    let printed_at = RwSignal::new(now_text());
+    let _listener = window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
     let values = move || {
         ctx.vm.with(|v| {
             let text = summary(ctx.lang.get(), v, &PROTOCOL, "", APP_VERSION);
@@ -128,7 +131,7 @@ pub fn PrintHeader() -> impl IntoView {
             <p class="print-disclaimer">
                 <strong>{move || ctx.t(Key::PrintDisclaimer)}</strong>
                 " "
-                {move || ctx.lang.get().fill(Key::PrintedAt, &[&now_text()])}
+                {move || ctx.lang.get().fill(Key::PrintedAt, &[&printed_at.get()])}
             </p>
             <p class="print-blank">{move || ctx.t(Key::PrintName)}": ______________________________"</p>
             <p class="print-blank">{move || ctx.t(Key::PrintHospitalNumber)}": ______________________________"</p>
