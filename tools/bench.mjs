@@ -64,12 +64,13 @@ async function inputLatency(browser, url, setup, edit) {
   return { median: quantile(times, 0.5), p95: quantile(times, 0.95) };
 }
 
-// In the widget: alternate the INR between two values whose MELD differs, and wait for both the
-// MELD text and phase I's verdict element to be replaced.
+// In the widget (a complete refer patient): alternate the INR between 3.5 (MELD 32, not
+// eligible) and 2.0 (MELD 26, refer) and wait until both the MELD text and phase I's verdict
+// show the new result.
 const widgetEdit = async (n) => {
   const input = document.querySelector('[data-testid="inr"]');
   const meld = () => document.querySelector('[data-testid="meld"]').textContent;
-  const verdict = () => document.querySelector('[data-testid="verdict-phase1"]');
+  const verdict = () => document.querySelector('[data-testid="verdict-phase1"]').getAttribute('data-verdict');
   const times = [];
   for (let i = 0; i < n; i++) {
     const before = meld();
@@ -77,8 +78,9 @@ const widgetEdit = async (n) => {
     const t0 = performance.now();
     input.value = i % 2 === 0 ? '3.5' : '2.0';
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((resolve) => {
+    await new Promise((resolve, reject) => {
       const done = () => meld() !== before && verdict() !== beforeVerdict;
+      setTimeout(() => reject(new Error('the verdict did not update within 5 s')), 5000);
       if (done()) return resolve();
       const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); resolve(); } });
       obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
@@ -97,7 +99,8 @@ const baselineEdit = async (n) => {
     const t0 = performance.now();
     input.value = String(i + 1);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((resolve) => {
+    await new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('the output did not update within 5 s')), 5000);
       if (out() !== before) return resolve();
       const obs = new MutationObserver(() => { if (out() !== before) { obs.disconnect(); resolve(); } });
       obs.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -108,10 +111,11 @@ const baselineEdit = async (n) => {
 };
 
 async function widgetSetup(page) {
-  await page.getByTestId('tbil').fill('342');
-  await page.getByTestId('creatinine').fill('88.4');
-  await page.getByTestId('inr').fill('2.0');
-  await page.getByTestId('meld').filter({ hasText: '26' }).waitFor();
+  const fields = { age: '45', tbil: '342', inr: '2.0', pta: '32', creatinine: '88.4', sodium: '132', albumin: '30' };
+  const choices = { sex: 'male', etiology: 'hbv', chronic: 'yes', he: 'absent', hrs: 'absent', 'bleeding-signs': 'no' };
+  for (const [id, v] of Object.entries(fields)) await page.getByTestId(id).fill(v);
+  for (const [id, v] of Object.entries(choices)) await page.getByTestId(id).selectOption(v);
+  await page.locator('[data-testid="verdict-phase1"][data-verdict="refer"]').waitFor();
 }
 
 function coreThroughput() {

@@ -232,12 +232,11 @@ pub fn verdict(criteria: &[CriterionResult], exclusions: &[CriterionResult], pro
 }
 
 fn screen_phase(p: &Patient, protocol: &Protocol, phase: &'static Phase, shared: &Shared) -> PhaseResult {
-    let criteria: Vec<CriterionResult> = protocol
-        .criteria
-        .iter()
-        .filter(|c| Protocol::applies(c.phases, phase))
-        .map(|c| criterion(c, p, protocol, phase, shared))
-        .collect();
+    // Sized up front: outcomes are large values, and regrowing the vector would copy them.
+    let mut criteria = Vec::with_capacity(protocol.criteria.len());
+    criteria.extend(
+        protocol.criteria.iter().filter(|c| Protocol::applies(c.phases, phase)).map(|c| criterion(c, p, protocol, phase, shared)),
+    );
     let exclusions: Vec<CriterionResult> = protocol
         .exclusions
         .iter()
