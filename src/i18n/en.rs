@@ -208,5 +208,6 @@ fn decision(d: Decision) -> &'static str {
         Decision::Limits => "Values outside physiological limits (e.g. TBIL 1–1700 µmol/L, creatinine 5–2650 µmol/L, INR 0.5–20) are rejected; values outside the usual range are used with a “please check”. What you type is never changed.",
         Decision::Exclusions => "The public registry listing stops before the exclusion criteria. This tool never declares a patient suitable: its best result is a referral to the study team.",
         Decision::StudyTeam => "Consent (I1) and contraception (I6) are confirmed by the study team; a patient's “no” is Not met.",
+        Decision::Pasting => "Pasted values: a comma is a decimal point (2,5 = 2.5), so thousands separators are refused; full-width digits, a trailing unit matching the selected one and ↑ ↓ H L flags are accepted. A value at a threshold counts as reaching it (10 mg/dL = 171 µmol/L).",
     }
 }

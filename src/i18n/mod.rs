@@ -179,10 +179,12 @@ pub enum Decision {
     Exclusions,
     /// Consent and contraception are the study team's.
     StudyTeam,
+    /// How pasted lab values are read.
+    Pasting,
 }
 
 /// Every decision, in the order shown.
-pub const DECISIONS: [Decision; 12] = [
+pub const DECISIONS: [Decision; 13] = [
     Decision::MeldVariant,
     Decision::MeldRounding,
     Decision::Dialysis,
@@ -195,6 +197,7 @@ pub const DECISIONS: [Decision; 12] = [
     Decision::Limits,
     Decision::Exclusions,
     Decision::StudyTeam,
+    Decision::Pasting,
 ];
 
 /// Every text of the widget.
