@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::Ctx;
-use crate::clinical::outcome::State;
+use crate::clinical::outcome::{deciding_evidence, Outcome, State};
 use crate::clinical::protocol::{Confirmer, PROTOCOL};
 use crate::clinical::screening::{CriterionResult, PhaseResult, Verdict};
 use crate::i18n::render::{criterion_title, evidence, input_list, protocol_text, study_team_item, verdict_title};
@@ -94,7 +94,9 @@ fn verdict_view(lang: Lang, r: &PhaseResult) -> AnyView {
                 .iter()
                 .filter_map(|id| r.criteria.iter().chain(&r.exclusions).find(|c| c.id == *id))
                 .map(|c| {
-                    let ev: Vec<String> = c.outcome.evidence().iter().map(|e| evidence(lang, e)).collect();
+                    let parts: Vec<&Outcome> = c.parts.iter().map(|p| &p.outcome).collect();
+                    let ev: Vec<String> =
+                        deciding_evidence(&c.outcome, &parts).iter().map(|e| evidence(lang, e)).collect();
                     format!("{}: {}", c.id, ev.join("; "))
                 })
                 .collect();
