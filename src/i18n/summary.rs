@@ -51,7 +51,9 @@ fn criterion_lines(lang: Lang, c: &CriterionResult, protocol: &Protocol, indent:
     }
 }
 
-fn values_entered(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
+/// The values entered, one line each, with the bilirubin dates (print and summary).
+#[must_use]
+pub fn values_entered(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
     let p = &vm.patient;
     let label = |id| lang.t(Key::Label(id));
     let mut out = Vec::new();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::browser::now_text;
 use super::{initial_form, Ctx, APP_VERSION};
 use crate::clinical::protocol::PROTOCOL;
-use crate::i18n::summary::summary;
+use crate::i18n::summary::{summary, values_entered};
 use crate::i18n::Key;
 
 /// What the copy button last did.
@@ -113,17 +113,8 @@ pub fn PrintHeader() -> impl IntoView {
     let printed_at = RwSignal::new(now_text());
     let _listener = window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
     let values = move || {
-        ctx.vm.with(|v| {
-            let text = summary(ctx.lang.get(), v, &PROTOCOL, "", APP_VERSION);
-            // The "values entered" block of the summary, one line each.
-            let head = format!("{}:", ctx.t(Key::LabValues));
-            text.lines()
-                .skip_while(|l| *l != head)
-                .skip(1)
-                .take_while(|l| !l.is_empty())
-                .map(|l| view! { <li>{l.trim().to_string()}</li> })
-                .collect_view()
-        })
+        let lang = ctx.lang.get();
+        ctx.vm.with(|v| values_entered(lang, v).into_iter().map(|l| view! { <li>{l.trim().to_string()}</li> }).collect_view())
     };
     view! {
         <div class="print-only print-header">
