@@ -19,8 +19,9 @@ dist: setup-build
 run: dist
 	node tests/e2e/serve.mjs dist $(PORT)
 
-# Native: unit tests, property tests, doctests of the clinical core and the texts; clippy.
+# Native: formatting, unit tests, property tests, doctests of the clinical core and the texts; clippy.
 test-native:
+	cargo fmt --check
 	cargo test --all-targets
 	cargo test --doc
 	cargo clippy --all-targets -- -D warnings

@@ -39,8 +39,12 @@ fn bench(c: &mut Criterion) {
     let (patient, _) = read_form(&form, today, &PROTOCOL);
     let mut group = c.benchmark_group("core");
     group.throughput(Throughput::Elements(1));
-    group.bench_function("screen_two_phases", |b| b.iter(|| screen(black_box(&patient), &PROTOCOL)));
-    group.bench_function("evaluate_form_two_phases", |b| b.iter(|| evaluate(black_box(&form), today, &PROTOCOL)));
+    group.bench_function("screen_two_phases", |b| {
+        b.iter(|| screen(black_box(&patient), &PROTOCOL))
+    });
+    group.bench_function("evaluate_form_two_phases", |b| {
+        b.iter(|| evaluate(black_box(&form), today, &PROTOCOL))
+    });
     group.finish();
 }
 

@@ -13,7 +13,15 @@ use aclf_screen::clinical::protocol::PROTOCOL;
 use aclf_screen::clinical::units::*;
 use proptest::prelude::*;
 
-fn input(cr: f64, bili: f64, inr: f64, na: f64, alb: f64, female: bool, dialysis: bool) -> MeldInput {
+fn input(
+    cr: f64,
+    bili: f64,
+    inr: f64,
+    na: f64,
+    alb: f64,
+    female: bool,
+    dialysis: bool,
+) -> MeldInput {
     MeldInput {
         creatinine: Some(Creatinine::from_mg_per_dl(cr)),
         bilirubin: Some(Bilirubin::from_mg_per_dl(bili)),

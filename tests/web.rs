@@ -11,7 +11,9 @@ use web_sys::{Document, Event, HtmlElement, HtmlInputElement, HtmlSelectElement}
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// Mounts a fresh widget into its own div and returns the div.
@@ -24,7 +26,8 @@ fn mount() -> HtmlElement {
 }
 
 fn by_testid(host: &HtmlElement, id: &str) -> Option<web_sys::Element> {
-    host.query_selector(&format!("[data-testid=\"{id}\"]")).unwrap()
+    host.query_selector(&format!("[data-testid=\"{id}\"]"))
+        .unwrap()
 }
 
 fn type_into(host: &HtmlElement, id: &str, text: &str) {
@@ -36,19 +39,25 @@ fn type_into(host: &HtmlElement, id: &str, text: &str) {
 fn choose(host: &HtmlElement, id: &str, value: &str) {
     let select: HtmlSelectElement = by_testid(host, id).expect(id).dyn_into().unwrap();
     select.set_value(value);
-    select.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
 }
 
 /// Lets Leptos run the effects scheduled by the last event (they run on the next task).
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn text(host: &HtmlElement, id: &str) -> String {
-    by_testid(host, id).and_then(|e| e.text_content()).unwrap_or_default()
+    by_testid(host, id)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -56,9 +65,15 @@ async fn a_fresh_widget_shows_no_score_and_no_error() {
     let host = mount();
     settle().await;
     assert_eq!(text(&host, "meld"), "");
-    assert!(host.query_selector("[data-testid^=\"error-\"]").unwrap().is_none());
+    assert!(host
+        .query_selector("[data-testid^=\"error-\"]")
+        .unwrap()
+        .is_none());
     let v1 = by_testid(&host, "verdict-phase1").unwrap();
-    assert_eq!(v1.get_attribute("data-verdict").as_deref(), Some("incomplete"));
+    assert_eq!(
+        v1.get_attribute("data-verdict").as_deref(),
+        Some("incomplete")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -62,7 +62,8 @@ pub fn daily_rise(
     earlier: Option<super::units::Bilirubin>,
     earlier_date: Option<Date>,
 ) -> Rise {
-    let (Some(later), Some(later_date), Some(earlier), Some(earlier_date)) = (later, later_date, earlier, earlier_date)
+    let (Some(later), Some(later_date), Some(earlier), Some(earlier_date)) =
+        (later, later_date, earlier, earlier_date)
     else {
         return Rise::Incomplete;
     };
@@ -70,7 +71,10 @@ pub fn daily_rise(
     match days {
         0 => Rise::SameDay(later_date),
         d if d < 0 => Rise::Incomplete,
-        d => Rise::Computed { umol_per_day: (later.umol_per_l() - earlier.umol_per_l()) / d as f64, days: d },
+        d => Rise::Computed {
+            umol_per_day: (later.umol_per_l() - earlier.umol_per_l()) / d as f64,
+            days: d,
+        },
     }
 }
 
@@ -83,7 +87,9 @@ fn chronic_part(p: &Patient) -> Outcome {
     match p.chronic_liver_disease {
         Some(Answer::Yes) => Outcome::met(&[Evidence::ChronicLiverDisease(Answer::Yes)]),
         Some(Answer::No) => Outcome::not_met(&[Evidence::ChronicLiverDisease(Answer::No)]),
-        Some(Answer::Unknown) | None => Outcome::unknown(InputSet::of(&[InputId::ChronicLiverDisease])),
+        Some(Answer::Unknown) | None => {
+            Outcome::unknown(InputSet::of(&[InputId::ChronicLiverDisease]))
+        }
     }
 }
 
@@ -92,7 +98,10 @@ fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut NoteSet) -> Outcome {
     let Some(tbil) = p.tbil else {
         return Outcome::unknown(InputSet::of(&[InputId::Tbil]));
     };
-    let level = Evidence::TbilLevel { tbil, threshold_umol: t.tbil_umol_per_l };
+    let level = Evidence::TbilLevel {
+        tbil,
+        threshold_umol: t.tbil_umol_per_l,
+    };
     if reaches(tbil.umol_per_l(), t.tbil_umol_per_l) {
         return Outcome::met(&[level]);
     }
@@ -134,7 +143,10 @@ fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut NoteSet) -> Outcome {
                 // the form reports on the earlier date): name that date.
                 missing.insert(InputId::TbilEarlierDate);
             }
-            Outcome::Unknown { missing, evidence: EvidenceList::of(&[level]) }
+            Outcome::Unknown {
+                missing,
+                evidence: EvidenceList::of(&[level]),
+            }
         }
     }
 }
@@ -142,18 +154,29 @@ fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut NoteSet) -> Outcome {
 /// Whether coagulopathy (INR >= 1.5 or PTA <= 40 %) is established.
 fn coagulopathy(p: &Patient, t: &Thresholds) -> bool {
     p.inr.is_some_and(|i| reaches(i.0, t.inr_coagulopathy))
-        || p.pta.is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE)
+        || p.pta
+            .is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE)
 }
 
 /// Bleeding tendency: INR >= 1.5, or PTA <= 40 %, or clinical signs. PTA is optional.
 fn bleeding_tendency(p: &Patient, t: &Thresholds) -> Outcome {
-    let inr = p.inr.map(|i| Evidence::Inr { value: i.0, threshold: t.inr_coagulopathy });
-    let pta = p.pta.map(|v| Evidence::Pta { value: v.0, threshold: t.pta_coagulopathy_percent });
+    let inr = p.inr.map(|i| Evidence::Inr {
+        value: i.0,
+        threshold: t.inr_coagulopathy,
+    });
+    let pta = p.pta.map(|v| Evidence::Pta {
+        value: v.0,
+        threshold: t.pta_coagulopathy_percent,
+    });
     let mut yes = EvidenceList::EMPTY;
     if let (Some(e), true) = (inr, p.inr.is_some_and(|i| reaches(i.0, t.inr_coagulopathy))) {
         yes.push(e);
     }
-    if let (Some(e), true) = (pta, p.pta.is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE)) {
+    if let (Some(e), true) = (
+        pta,
+        p.pta
+            .is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE),
+    ) {
         yes.push(e);
     }
     if p.bleeding_signs == Some(Answer::Yes) {
@@ -178,7 +201,10 @@ fn bleeding_tendency(p: &Patient, t: &Thresholds) -> Outcome {
     if missing.is_empty() {
         Outcome::NotMet(known)
     } else {
-        Outcome::Unknown { missing, evidence: known }
+        Outcome::Unknown {
+            missing,
+            evidence: known,
+        }
     }
 }
 
@@ -194,7 +220,9 @@ fn hepatorenal(p: &Patient) -> Outcome {
     match p.hepatorenal_syndrome {
         Some(Answer::Yes) => Outcome::met(&[Evidence::HepatorenalSyndrome(Answer::Yes)]),
         Some(Answer::No) => Outcome::not_met(&[Evidence::HepatorenalSyndrome(Answer::No)]),
-        Some(Answer::Unknown) | None => Outcome::unknown(InputSet::of(&[InputId::HepatorenalSyndrome])),
+        Some(Answer::Unknown) | None => {
+            Outcome::unknown(InputSet::of(&[InputId::HepatorenalSyndrome]))
+        }
     }
 }
 
@@ -204,12 +232,20 @@ pub fn evaluate(p: &Patient, t: &Thresholds) -> AclfResult {
     let mut notes = NoteSet::EMPTY;
     let chronic = chronic_part(p);
     let bilirubin = bilirubin_part(p, t, &mut notes);
-    let complications = any_of(&[&bleeding_tendency(p, t), &encephalopathy(p), &hepatorenal(p)]);
+    let complications = any_of(&[
+        &bleeding_tendency(p, t),
+        &encephalopathy(p),
+        &hepatorenal(p),
+    ]);
     let overall = all_of(&[&chronic, &bilirubin, &complications]);
     if matches!(overall, Outcome::Met(_)) && !coagulopathy(p, t) {
         notes.push(Note::RegistryVsGuideline);
     }
-    AclfResult { overall, parts: [chronic, bilirubin, complications], notes }
+    AclfResult {
+        overall,
+        parts: [chronic, bilirubin, complications],
+        notes,
+    }
 }
 
 #[cfg(test)]
@@ -260,34 +296,52 @@ mod tests {
 
     #[test]
     fn no_chronic_liver_disease_is_not_met() {
-        let p = Patient { chronic_liver_disease: Some(Answer::No), ..full() };
+        let p = Patient {
+            chronic_liver_disease: Some(Answer::No),
+            ..full()
+        };
         assert_eq!(evaluate(&p, &t()).overall.state(), State::NotMet);
     }
 
     #[test]
     fn chronic_unknown_is_unknown_not_no() {
-        let p = Patient { chronic_liver_disease: Some(Answer::Unknown), ..full() };
+        let p = Patient {
+            chronic_liver_disease: Some(Answer::Unknown),
+            ..full()
+        };
         let r = evaluate(&p, &t());
         assert_eq!(r.overall.missing().to_vec(), [InputId::ChronicLiverDisease]);
     }
 
     #[test]
     fn tbil_at_171_meets_without_a_rise() {
-        let p = Patient { tbil: Some(Bilirubin::from_umol_per_l(171.0)), ..full() };
+        let p = Patient {
+            tbil: Some(Bilirubin::from_umol_per_l(171.0)),
+            ..full()
+        };
         assert_eq!(evaluate(&p, &t()).parts[1].state(), State::Met);
     }
 
     #[test]
     fn tbil_10_mg_dl_meets_despite_binary_conversion() {
-        let p = Patient { tbil: Some(Bilirubin::from_mg_per_dl(10.0)), ..full() };
+        let p = Patient {
+            tbil: Some(Bilirubin::from_mg_per_dl(10.0)),
+            ..full()
+        };
         assert_eq!(evaluate(&p, &t()).parts[1].state(), State::Met);
     }
 
     #[test]
     fn tbil_below_171_without_earlier_value_is_unknown_naming_it_and_its_date() {
-        let p = Patient { tbil: Some(Bilirubin::from_umol_per_l(170.0)), ..full() };
+        let p = Patient {
+            tbil: Some(Bilirubin::from_umol_per_l(170.0)),
+            ..full()
+        };
         let r = evaluate(&p, &t());
-        assert_eq!(r.parts[1].missing().to_vec(), [InputId::TbilEarlier, InputId::TbilEarlierDate]);
+        assert_eq!(
+            r.parts[1].missing().to_vec(),
+            [InputId::TbilEarlier, InputId::TbilEarlierDate]
+        );
         assert_eq!(r.overall.state(), State::Unknown);
     }
 
@@ -302,7 +356,9 @@ mod tests {
     fn rise_below_17_1_per_day_is_not_met() {
         let r = evaluate(&with_rise(160.0, "2026-11-25", 130.0, "2026-11-23"), &t());
         assert_eq!(r.parts[1].state(), State::NotMet);
-        assert!(matches!(r.parts[1].evidence()[1], Evidence::TbilRise { umol_per_day, days: 2, .. } if umol_per_day == 15.0));
+        assert!(
+            matches!(r.parts[1].evidence()[1], Evidence::TbilRise { umol_per_day, days: 2, .. } if umol_per_day == 15.0)
+        );
     }
 
     #[test]
@@ -322,7 +378,10 @@ mod tests {
     fn results_less_than_a_day_apart_give_no_rise() {
         let r = evaluate(&with_rise(160.0, "2026-11-25", 100.0, "2026-11-25"), &t());
         assert_eq!(r.parts[1].state(), State::Unknown);
-        assert!(r.parts[1].evidence().iter().any(|e| matches!(e, Evidence::TbilSameDay { .. })));
+        assert!(r.parts[1]
+            .evidence()
+            .iter()
+            .any(|e| matches!(e, Evidence::TbilSameDay { .. })));
     }
 
     #[test]
@@ -343,47 +402,94 @@ mod tests {
 
     #[test]
     fn inr_1_5_is_a_bleeding_tendency_and_1_49_is_not() {
-        let p = Patient { inr: Some(Inr(1.5)), ..full() };
+        let p = Patient {
+            inr: Some(Inr(1.5)),
+            ..full()
+        };
         assert_eq!(evaluate(&p, &t()).parts[2].state(), State::Met);
-        let p = Patient { inr: Some(Inr(1.49)), ..full() };
+        let p = Patient {
+            inr: Some(Inr(1.49)),
+            ..full()
+        };
         assert_eq!(evaluate(&p, &t()).parts[2].state(), State::NotMet);
     }
 
     #[test]
     fn pta_40_is_a_bleeding_tendency_and_41_is_not() {
-        let p = Patient { inr: Some(Inr(1.3)), pta: Some(Pta(40.0)), ..full() };
+        let p = Patient {
+            inr: Some(Inr(1.3)),
+            pta: Some(Pta(40.0)),
+            ..full()
+        };
         assert_eq!(evaluate(&p, &t()).parts[2].state(), State::Met);
-        let p = Patient { inr: Some(Inr(1.3)), pta: Some(Pta(41.0)), ..full() };
+        let p = Patient {
+            inr: Some(Inr(1.3)),
+            pta: Some(Pta(41.0)),
+            ..full()
+        };
         assert_eq!(evaluate(&p, &t()).parts[2].state(), State::NotMet);
     }
 
     #[test]
     fn pta_is_optional_when_inr_and_signs_are_known() {
-        let p = Patient { inr: Some(Inr(1.3)), pta: None, ..full() };
+        let p = Patient {
+            inr: Some(Inr(1.3)),
+            pta: None,
+            ..full()
+        };
         assert_eq!(evaluate(&p, &t()).parts[2].state(), State::NotMet);
     }
 
     #[test]
     fn inr_1_3_pta_empty_signs_no_he_empty_is_unknown_naming_he() {
-        let p = Patient { inr: Some(Inr(1.3)), encephalopathy: None, ..full() };
+        let p = Patient {
+            inr: Some(Inr(1.3)),
+            encephalopathy: None,
+            ..full()
+        };
         let r = evaluate(&p, &t());
         assert_eq!(r.parts[2].state(), State::Unknown);
-        assert_eq!(r.parts[2].missing().to_vec(), [InputId::HepaticEncephalopathy]);
-        assert_eq!(r.overall.missing().to_vec(), [InputId::HepaticEncephalopathy]);
+        assert_eq!(
+            r.parts[2].missing().to_vec(),
+            [InputId::HepaticEncephalopathy]
+        );
+        assert_eq!(
+            r.overall.missing().to_vec(),
+            [InputId::HepaticEncephalopathy]
+        );
     }
 
     #[test]
     fn missing_inr_and_signs_are_named() {
-        let p = Patient { inr: None, bleeding_signs: None, ..full() };
-        assert_eq!(evaluate(&p, &t()).parts[2].missing().to_vec(), [InputId::Inr, InputId::BleedingSigns]);
+        let p = Patient {
+            inr: None,
+            bleeding_signs: None,
+            ..full()
+        };
+        assert_eq!(
+            evaluate(&p, &t()).parts[2].missing().to_vec(),
+            [InputId::Inr, InputId::BleedingSigns]
+        );
     }
 
     #[test]
     fn any_one_complication_is_enough() {
-        let base = Patient { inr: Some(Inr(1.2)), ..full() };
-        let he = Patient { encephalopathy: Some(Encephalopathy::Present(None)), ..base.clone() };
-        let hrs = Patient { hepatorenal_syndrome: Some(Answer::Yes), ..base.clone() };
-        let signs = Patient { bleeding_signs: Some(Answer::Yes), ..base.clone() };
+        let base = Patient {
+            inr: Some(Inr(1.2)),
+            ..full()
+        };
+        let he = Patient {
+            encephalopathy: Some(Encephalopathy::Present(None)),
+            ..base.clone()
+        };
+        let hrs = Patient {
+            hepatorenal_syndrome: Some(Answer::Yes),
+            ..base.clone()
+        };
+        let signs = Patient {
+            bleeding_signs: Some(Answer::Yes),
+            ..base.clone()
+        };
         for p in [he, hrs, signs] {
             assert_eq!(evaluate(&p, &t()).parts[2].state(), State::Met);
         }
@@ -400,17 +506,30 @@ mod tests {
 
     #[test]
     fn met_without_coagulopathy_carries_the_guideline_note() {
-        let p = Patient { inr: Some(Inr(1.2)), encephalopathy: Some(Encephalopathy::Present(Some(1))), ..full() };
+        let p = Patient {
+            inr: Some(Inr(1.2)),
+            encephalopathy: Some(Encephalopathy::Present(Some(1))),
+            ..full()
+        };
         let r = evaluate(&p, &t());
         assert_eq!(r.overall.state(), State::Met);
         assert!(r.notes.contains(&Note::RegistryVsGuideline));
-        let with_pta = Patient { pta: Some(Pta(35.0)), ..p };
-        assert!(!evaluate(&with_pta, &t()).notes.contains(&Note::RegistryVsGuideline));
+        let with_pta = Patient {
+            pta: Some(Pta(35.0)),
+            ..p
+        };
+        assert!(!evaluate(&with_pta, &t())
+            .notes
+            .contains(&Note::RegistryVsGuideline));
     }
 
     #[test]
     fn not_met_part_decides_even_with_others_unknown() {
-        let p = Patient { chronic_liver_disease: Some(Answer::No), tbil: None, ..Patient::default() };
+        let p = Patient {
+            chronic_liver_disease: Some(Answer::No),
+            tbil: None,
+            ..Patient::default()
+        };
         assert_eq!(evaluate(&p, &t()).overall.state(), State::NotMet);
     }
 }

@@ -19,7 +19,11 @@ pub enum DateError {
 
 impl Date {
     /// 1970-01-01, day zero of [`Date::day_number`].
-    pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
 
     /// A date from its parts, if that day exists.
     #[must_use]
@@ -42,12 +46,14 @@ impl Date {
             return Ok(None);
         }
         let mut parts = text.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(DateError::NotADate);
         };
         let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 || ![y, m, d].iter().all(|s| all_digits(s)) {
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 || ![y, m, d].iter().all(|s| all_digits(s))
+        {
             return Err(DateError::NotADate);
         }
         let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else {
@@ -116,7 +122,16 @@ mod tests {
     #[test]
     fn empty_is_none_and_bad_text_is_an_error() {
         assert_eq!(Date::parse(""), Ok(None));
-        for bad in ["2026-02-30", "2026-13-01", "26-11-25", "2026/11/25", "2026-1-5", "x", "2026-11-25-1", "+026-11-25"] {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "26-11-25",
+            "2026/11/25",
+            "2026-1-5",
+            "x",
+            "2026-11-25-1",
+            "+026-11-25",
+        ] {
             assert_eq!(Date::parse(bad), Err(DateError::NotADate), "{bad}");
         }
     }

@@ -230,7 +230,11 @@ pub struct DocumentError {
 
 impl std::fmt::Display for DocumentError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "protocol document, field `{}`: {}", self.field, self.problem)
+        write!(
+            f,
+            "protocol document, field `{}`: {}",
+            self.field, self.problem
+        )
     }
 }
 
@@ -239,7 +243,10 @@ struct Checker(Vec<DocumentError>);
 impl Checker {
     fn check(&mut self, ok: bool, field: impl Into<String>, problem: impl Into<String>) {
         if !ok {
-            self.0.push(DocumentError { field: field.into(), problem: problem.into() });
+            self.0.push(DocumentError {
+                field: field.into(),
+                problem: problem.into(),
+            });
         }
     }
     fn text(&mut self, value: &str, field: impl Into<String>) {
@@ -259,7 +266,9 @@ fn is_iso_date(s: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
         && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
 }
@@ -296,7 +305,11 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
         "protocol.rules_date",
         format!("`{}` is not a date YYYY-MM-DD", doc.protocol.rules_date),
     );
-    c.check(!doc.site.contacts.is_empty(), "site.contacts", "needs at least one contact");
+    c.check(
+        !doc.site.contacts.is_empty(),
+        "site.contacts",
+        "needs at least one contact",
+    );
     for (i, contact) in doc.site.contacts.iter().enumerate() {
         c.text(&contact.name_en, format!("site.contacts[{i}].name_en"));
         c.text(&contact.name_zh, format!("site.contacts[{i}].name_zh"));
@@ -308,17 +321,43 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
     }
 
     let t = &doc.thresholds;
-    c.check(t.min_age_years <= 120, "thresholds.min_age_years", format!("{} is outside 0..=120", t.min_age_years));
-    c.check((7..=40).contains(&t.meld_below), "thresholds.meld_below", format!("{} is outside 7..=40", t.meld_below));
+    c.check(
+        t.min_age_years <= 120,
+        "thresholds.min_age_years",
+        format!("{} is outside 0..=120", t.min_age_years),
+    );
+    c.check(
+        (7..=40).contains(&t.meld_below),
+        "thresholds.meld_below",
+        format!("{} is outside 7..=40", t.meld_below),
+    );
     c.range(t.tbil_umol_per_l, 1.0, 1700.0, "thresholds.tbil_umol_per_l");
-    c.range(t.tbil_rise_umol_per_l_per_day, 0.1, 1700.0, "thresholds.tbil_rise_umol_per_l_per_day");
-    c.check(t.rise_warn_after_days >= 1, "thresholds.rise_warn_after_days", "must be at least 1");
+    c.range(
+        t.tbil_rise_umol_per_l_per_day,
+        0.1,
+        1700.0,
+        "thresholds.tbil_rise_umol_per_l_per_day",
+    );
+    c.check(
+        t.rise_warn_after_days >= 1,
+        "thresholds.rise_warn_after_days",
+        "must be at least 1",
+    );
     c.range(t.inr_coagulopathy, 0.5, 20.0, "thresholds.inr_coagulopathy");
-    c.range(t.pta_coagulopathy_percent, 0.0, 200.0, "thresholds.pta_coagulopathy_percent");
+    c.range(
+        t.pta_coagulopathy_percent,
+        0.0,
+        200.0,
+        "thresholds.pta_coagulopathy_percent",
+    );
 
     c.check(!doc.phases.is_empty(), "phases", "needs at least one phase");
     for (i, p) in doc.phases.iter().enumerate() {
-        c.check(is_identifier(&p.id), format!("phases[{i}].id"), format!("`{}` must be letters, digits and '-'", p.id));
+        c.check(
+            is_identifier(&p.id),
+            format!("phases[{i}].id"),
+            format!("`{}` must be letters, digits and '-'", p.id),
+        );
         c.check(
             doc.phases.iter().filter(|q| q.id == p.id).count() == 1,
             format!("phases[{i}].id"),
@@ -332,7 +371,11 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
     let known_phase = |id: &String| doc.phases.iter().any(|p| &p.id == id);
 
     for (i, k) in doc.criteria.iter().enumerate() {
-        c.check(is_identifier(&k.id), format!("criteria[{i}].id"), format!("`{}` must be letters, digits and '-'", k.id));
+        c.check(
+            is_identifier(&k.id),
+            format!("criteria[{i}].id"),
+            format!("`{}` must be letters, digits and '-'", k.id),
+        );
         c.check(
             doc.criteria.iter().filter(|o| o.id == k.id).count() == 1,
             format!("criteria[{i}].id"),
@@ -343,9 +386,17 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
             format!("criteria[{i}].rule"),
             format!("rule {:?} is used by more than one criterion", k.rule),
         );
-        c.check(!k.phases.is_empty(), format!("criteria[{i}].phases"), "needs at least one phase");
+        c.check(
+            !k.phases.is_empty(),
+            format!("criteria[{i}].phases"),
+            "needs at least one phase",
+        );
         for (j, phase) in k.phases.iter().enumerate() {
-            c.check(known_phase(phase), format!("criteria[{i}].phases[{j}]"), format!("names unknown phase `{phase}`"));
+            c.check(
+                known_phase(phase),
+                format!("criteria[{i}].phases[{j}]"),
+                format!("names unknown phase `{phase}`"),
+            );
         }
         let study_team_rule = matches!(k.rule, RuleDoc::Consent | RuleDoc::Contraception);
         c.check(
@@ -379,7 +430,11 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
     }
     for (i, e) in list.exclusions.iter().enumerate() {
         let field = |name: &str| format!("exclusion_list.exclusions[{i}].{name}");
-        c.check(is_identifier(&e.id), field("id"), format!("`{}` must be letters, digits and '-'", e.id));
+        c.check(
+            is_identifier(&e.id),
+            field("id"),
+            format!("`{}` must be letters, digits and '-'", e.id),
+        );
         c.check(
             list.exclusions.iter().filter(|o| o.id == e.id).count() == 1
                 && !doc.criteria.iter().any(|k| k.id == e.id),
@@ -387,10 +442,14 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
             format!("`{}` is used more than once", e.id),
         );
         match (e.rule, e.value) {
-            (ExclusionRuleDoc::HeGradeAtLeast, Some(v)) => {
-                c.check((1..=4).contains(&v), field("value"), format!("West Haven grade {v} is outside 1..=4"))
+            (ExclusionRuleDoc::HeGradeAtLeast, Some(v)) => c.check(
+                (1..=4).contains(&v),
+                field("value"),
+                format!("West Haven grade {v} is outside 1..=4"),
+            ),
+            (ExclusionRuleDoc::AgeAbove, Some(v)) => {
+                c.check(v <= 120, field("value"), format!("{v} is outside 0..=120"))
             }
-            (ExclusionRuleDoc::AgeAbove, Some(v)) => c.check(v <= 120, field("value"), format!("{v} is outside 0..=120")),
             (ExclusionRuleDoc::HeGradeAtLeast | ExclusionRuleDoc::AgeAbove, None) => {
                 c.check(false, field("value"), "this rule needs a value")
             }
@@ -400,7 +459,11 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
             (ExclusionRuleDoc::StudyTeam | ExclusionRuleDoc::Dialysis, None) => {}
         }
         for (j, phase) in e.phases.iter().flatten().enumerate() {
-            c.check(known_phase(phase), format!("{}[{j}]", field("phases")), format!("names unknown phase `{phase}`"));
+            c.check(
+                known_phase(phase),
+                format!("{}[{j}]", field("phases")),
+                format!("names unknown phase `{phase}`"),
+            );
         }
         c.text(&e.text_en, field("text_en"));
         c.text(&e.text_zh, field("text_zh"));
@@ -417,7 +480,10 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
         c.check(
             d.possible.low <= p_low && p_low <= p_high && p_high <= d.possible.high,
             format!("plausibility.{key}.possible"),
-            format!("may only narrow the default {}..={}", d.possible.low, d.possible.high),
+            format!(
+                "may only narrow the default {}..={}",
+                d.possible.low, d.possible.high
+            ),
         );
         c.check(
             p_low <= u_low && u_low <= u_high && u_high <= p_high,
@@ -480,14 +546,18 @@ mod tests {
     #[test]
     fn malformed_toml_error_names_the_field() {
         let broken = SHIPPED.replace("meld_below = 30", "meld_below = \"thirty\"");
-        let err = toml::from_str::<ProtocolDocument>(&broken).unwrap_err().to_string();
+        let err = toml::from_str::<ProtocolDocument>(&broken)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("meld_below"), "{err}");
     }
 
     #[test]
     fn unknown_field_is_rejected_by_name() {
         let broken = SHIPPED.replace("meld_below = 30", "meld_below = 30\nmeld_under = 30");
-        let err = toml::from_str::<ProtocolDocument>(&broken).unwrap_err().to_string();
+        let err = toml::from_str::<ProtocolDocument>(&broken)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("meld_under"), "{err}");
     }
 
@@ -553,18 +623,25 @@ mod tests {
         });
         assert_eq!(
             fields(&e),
-            ["exclusion_list.exclusions[0].value", "exclusion_list.exclusions[0].phases[0]", "exclusion_list.exclusions[0].text_zh"]
+            [
+                "exclusion_list.exclusions[0].value",
+                "exclusion_list.exclusions[0].phases[0]",
+                "exclusion_list.exclusions[0].text_zh"
+            ]
         );
     }
 
     #[test]
     fn plausibility_may_narrow_but_not_widen() {
-        let narrow = SHIPPED.to_string() + "\n[plausibility.bilirubin]\npossible = [1.0, 1500.0]\nusual = [5.0, 800.0]\n";
+        let narrow = SHIPPED.to_string()
+            + "\n[plausibility.bilirubin]\npossible = [1.0, 1500.0]\nusual = [5.0, 800.0]\n";
         assert_eq!(validate(&parse(&narrow)), Ok(()));
-        let wide = SHIPPED.to_string() + "\n[plausibility.bilirubin]\npossible = [0.5, 1800.0]\nusual = [5.0, 800.0]\n";
+        let wide = SHIPPED.to_string()
+            + "\n[plausibility.bilirubin]\npossible = [0.5, 1800.0]\nusual = [5.0, 800.0]\n";
         let e = validate(&parse(&wide)).unwrap_err();
         assert_eq!(fields(&e), ["plausibility.bilirubin.possible"]);
-        let inverted = SHIPPED.to_string() + "\n[plausibility.inr]\npossible = [0.5, 20.0]\nusual = [0.4, 8.0]\n";
+        let inverted = SHIPPED.to_string()
+            + "\n[plausibility.inr]\npossible = [0.5, 20.0]\nusual = [0.4, 8.0]\n";
         let e = validate(&parse(&inverted)).unwrap_err();
         assert_eq!(fields(&e), ["plausibility.inr.usual"]);
     }

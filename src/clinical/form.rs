@@ -8,7 +8,9 @@ use super::patient::{Answer, Encephalopathy, Etiology, InputId, Patient, Sex, Wi
 use super::plausibility::{classify, Limits, Plausibility, Quantity};
 use super::protocol::Protocol;
 use super::screening::{screen, Screening};
-use super::units::{Age, Albumin, AlbuminUnit, Bilirubin, Creatinine, FieldUnit, Inr, MolarUnit, Pta, Sodium};
+use super::units::{
+    Age, Albumin, AlbuminUnit, Bilirubin, Creatinine, FieldUnit, Inr, MolarUnit, Pta, Sodium,
+};
 use super::units::{ALBUMIN_G_L_PER_G_DL, BILIRUBIN_UMOL_PER_MG_DL, CREATININE_UMOL_PER_MG_DL};
 
 /// Everything on the form, as typed (text fields) or selected (choices; `None` = unanswered).
@@ -147,15 +149,30 @@ impl Reader<'_> {
             Ok(Parsed::Missing) => return None,
             Ok(Parsed::Number(v)) => v,
             Err(e) => {
-                self.messages.push((id, FieldMessage::Error(FieldError::Parse(e))));
+                self.messages
+                    .push((id, FieldMessage::Error(FieldError::Parse(e))));
                 return None;
             }
         };
         match classify(value * si_per_unit(q, unit), self.protocol.limits(q)) {
             Plausibility::Usual => {}
-            Plausibility::Unusual(limits) => self.messages.push((id, FieldMessage::Unusual { quantity: q, limits, unit })),
+            Plausibility::Unusual(limits) => self.messages.push((
+                id,
+                FieldMessage::Unusual {
+                    quantity: q,
+                    limits,
+                    unit,
+                },
+            )),
             Plausibility::Impossible(limits) => {
-                self.messages.push((id, FieldMessage::Error(FieldError::Impossible { quantity: q, limits, unit })));
+                self.messages.push((
+                    id,
+                    FieldMessage::Error(FieldError::Impossible {
+                        quantity: q,
+                        limits,
+                        unit,
+                    }),
+                ));
                 return None;
             }
         }
@@ -167,12 +184,14 @@ impl Reader<'_> {
         match Date::parse(text) {
             Ok(None) => None,
             Ok(Some(d)) if d > today => {
-                self.messages.push((id, FieldMessage::Error(FieldError::FutureDate)));
+                self.messages
+                    .push((id, FieldMessage::Error(FieldError::FutureDate)));
                 None
             }
             Ok(Some(d)) => Some(d),
             Err(e) => {
-                self.messages.push((id, FieldMessage::Error(FieldError::Date(e))));
+                self.messages
+                    .push((id, FieldMessage::Error(FieldError::Date(e))));
                 None
             }
         }
@@ -181,27 +200,54 @@ impl Reader<'_> {
 
 /// Reads the form into validated facts and field messages.
 #[must_use]
-pub fn read_form(form: &FormInput, today: Date, protocol: &Protocol) -> (Patient, Vec<(InputId, FieldMessage)>) {
-    let mut r = Reader { protocol, messages: Vec::new() };
+pub fn read_form(
+    form: &FormInput,
+    today: Date,
+    protocol: &Protocol,
+) -> (Patient, Vec<(InputId, FieldMessage)>) {
+    let mut r = Reader {
+        protocol,
+        messages: Vec::new(),
+    };
     let tbil_unit = FieldUnit::from(form.tbil_unit);
     let cr_unit = FieldUnit::from(form.creatinine_unit);
     let alb_unit = FieldUnit::from(form.albumin_unit);
 
-    let age = r.number(InputId::Age, &form.age, Quantity::Age, FieldUnit::Years).map(|v| Age(v as u32));
+    let age = r
+        .number(InputId::Age, &form.age, Quantity::Age, FieldUnit::Years)
+        .map(|v| Age(v as u32));
     let tbil = r.number(InputId::Tbil, &form.tbil, Quantity::Bilirubin, tbil_unit);
     let tbil_date = r.date(InputId::TbilDate, &form.tbil_date, today);
-    let tbil_earlier = r.number(InputId::TbilEarlier, &form.tbil_earlier, Quantity::Bilirubin, tbil_unit);
+    let tbil_earlier = r.number(
+        InputId::TbilEarlier,
+        &form.tbil_earlier,
+        Quantity::Bilirubin,
+        tbil_unit,
+    );
     let mut tbil_earlier_date = r.date(InputId::TbilEarlierDate, &form.tbil_earlier_date, today);
     if let (Some(later), Some(earlier)) = (tbil_date, tbil_earlier_date) {
         if earlier > later {
-            r.messages.push((InputId::TbilEarlierDate, FieldMessage::Error(FieldError::EarlierAfterLater)));
+            r.messages.push((
+                InputId::TbilEarlierDate,
+                FieldMessage::Error(FieldError::EarlierAfterLater),
+            ));
             tbil_earlier_date = None;
         }
     }
     let inr = r.number(InputId::Inr, &form.inr, Quantity::Inr, FieldUnit::Ratio);
     let pta = r.number(InputId::Pta, &form.pta, Quantity::Pta, FieldUnit::Percent);
-    let creatinine = r.number(InputId::Creatinine, &form.creatinine, Quantity::Creatinine, cr_unit);
-    let sodium = r.number(InputId::Sodium, &form.sodium, Quantity::Sodium, FieldUnit::MmolPerL);
+    let creatinine = r.number(
+        InputId::Creatinine,
+        &form.creatinine,
+        Quantity::Creatinine,
+        cr_unit,
+    );
+    let sodium = r.number(
+        InputId::Sodium,
+        &form.sodium,
+        Quantity::Sodium,
+        FieldUnit::MmolPerL,
+    );
     let albumin = r.number(InputId::Albumin, &form.albumin, Quantity::Albumin, alb_unit);
 
     let patient = Patient {
@@ -252,7 +298,11 @@ pub fn read_form(form: &FormInput, today: Date, protocol: &Protocol) -> (Patient
 pub fn evaluate(form: &FormInput, today: Date, protocol: &'static Protocol) -> ScreeningViewModel {
     let (patient, messages) = read_form(form, today, protocol);
     let screening = screen(&patient, protocol);
-    ScreeningViewModel { messages, patient, screening }
+    ScreeningViewModel {
+        messages,
+        patient,
+        screening,
+    }
 }
 
 #[cfg(test)]
@@ -272,49 +322,103 @@ mod tests {
 
     #[test]
     fn a_fresh_form_shows_no_message() {
-        let v = vm(&FormInput { tbil_date: "2026-11-25".into(), ..FormInput::default() });
+        let v = vm(&FormInput {
+            tbil_date: "2026-11-25".into(),
+            ..FormInput::default()
+        });
         assert!(v.messages.is_empty());
     }
 
     #[test]
     fn impossible_value_is_rejected_and_computes_nothing() {
-        let v = vm(&FormInput { inr: "25".into(), tbil: "342".into(), creatinine: "88".into(), ..FormInput::default() });
-        assert!(matches!(v.message(InputId::Inr), Some(FieldMessage::Error(FieldError::Impossible { .. }))));
+        let v = vm(&FormInput {
+            inr: "25".into(),
+            tbil: "342".into(),
+            creatinine: "88".into(),
+            ..FormInput::default()
+        });
+        assert!(matches!(
+            v.message(InputId::Inr),
+            Some(FieldMessage::Error(FieldError::Impossible { .. }))
+        ));
         assert_eq!(v.patient.inr, None);
         assert!(v.screening.meld.computed().is_none());
     }
 
     #[test]
     fn unusual_value_computes_with_a_warning_and_is_not_clamped() {
-        let v = vm(&FormInput { inr: "9".into(), tbil: "342".into(), creatinine: "88.4".into(), ..FormInput::default() });
-        assert!(matches!(v.message(InputId::Inr), Some(FieldMessage::Unusual { .. })));
+        let v = vm(&FormInput {
+            inr: "9".into(),
+            tbil: "342".into(),
+            creatinine: "88.4".into(),
+            ..FormInput::default()
+        });
+        assert!(matches!(
+            v.message(InputId::Inr),
+            Some(FieldMessage::Unusual { .. })
+        ));
         assert_eq!(v.patient.inr, Some(Inr(9.0)));
         assert!(v.screening.meld.computed().is_some());
     }
 
     #[test]
     fn unparsable_text_gets_its_reason() {
-        let v = vm(&FormInput { tbil: "<10".into(), ..FormInput::default() });
-        assert_eq!(v.message(InputId::Tbil), Some(&FieldMessage::Error(FieldError::Parse(ParseError::Censored))));
+        let v = vm(&FormInput {
+            tbil: "<10".into(),
+            ..FormInput::default()
+        });
+        assert_eq!(
+            v.message(InputId::Tbil),
+            Some(&FieldMessage::Error(FieldError::Parse(
+                ParseError::Censored
+            )))
+        );
     }
 
     #[test]
     fn limits_are_checked_in_si_whatever_the_unit() {
         // 100 mg/dL = 1710 umol/L: impossible; 99 mg/dL = 1692.9: possible but unusual.
-        let mg = |t: &str| FormInput { tbil: t.into(), tbil_unit: MolarUnit::MgPerDl, ..FormInput::default() };
-        assert!(matches!(vm(&mg("100")).message(InputId::Tbil), Some(FieldMessage::Error(_))));
-        assert!(matches!(vm(&mg("99")).message(InputId::Tbil), Some(FieldMessage::Unusual { .. })));
+        let mg = |t: &str| FormInput {
+            tbil: t.into(),
+            tbil_unit: MolarUnit::MgPerDl,
+            ..FormInput::default()
+        };
+        assert!(matches!(
+            vm(&mg("100")).message(InputId::Tbil),
+            Some(FieldMessage::Error(_))
+        ));
+        assert!(matches!(
+            vm(&mg("99")).message(InputId::Tbil),
+            Some(FieldMessage::Unusual { .. })
+        ));
         assert_eq!(vm(&mg("10")).message(InputId::Tbil), None);
-        let alb = FormInput { albumin: "3.5".into(), albumin_unit: AlbuminUnit::GPerDl, ..FormInput::default() };
+        let alb = FormInput {
+            albumin: "3.5".into(),
+            albumin_unit: AlbuminUnit::GPerDl,
+            ..FormInput::default()
+        };
         assert_eq!(vm(&alb).message(InputId::Albumin), None);
-        let alb_wrong = FormInput { albumin: "35".into(), albumin_unit: AlbuminUnit::GPerDl, ..FormInput::default() };
-        assert!(matches!(vm(&alb_wrong).message(InputId::Albumin), Some(FieldMessage::Error(_))));
+        let alb_wrong = FormInput {
+            albumin: "35".into(),
+            albumin_unit: AlbuminUnit::GPerDl,
+            ..FormInput::default()
+        };
+        assert!(matches!(
+            vm(&alb_wrong).message(InputId::Albumin),
+            Some(FieldMessage::Error(_))
+        ));
     }
 
     #[test]
     fn a_date_in_the_future_is_an_error_on_that_date() {
-        let v = vm(&FormInput { tbil_date: "2026-11-26".into(), ..FormInput::default() });
-        assert_eq!(v.message(InputId::TbilDate), Some(&FieldMessage::Error(FieldError::FutureDate)));
+        let v = vm(&FormInput {
+            tbil_date: "2026-11-26".into(),
+            ..FormInput::default()
+        });
+        assert_eq!(
+            v.message(InputId::TbilDate),
+            Some(&FieldMessage::Error(FieldError::FutureDate))
+        );
     }
 
     #[test]
@@ -326,7 +430,10 @@ mod tests {
             tbil_earlier_date: "2026-11-22".into(),
             ..FormInput::default()
         });
-        assert_eq!(v.message(InputId::TbilEarlierDate), Some(&FieldMessage::Error(FieldError::EarlierAfterLater)));
+        assert_eq!(
+            v.message(InputId::TbilEarlierDate),
+            Some(&FieldMessage::Error(FieldError::EarlierAfterLater))
+        );
         assert_eq!(v.message(InputId::TbilDate), None);
     }
 
@@ -347,25 +454,45 @@ mod tests {
 
     #[test]
     fn he_present_without_grade_counts_as_present() {
-        let v = vm(&FormInput { encephalopathy: Some(true), ..FormInput::default() });
-        assert_eq!(v.patient.encephalopathy, Some(Encephalopathy::Present(None)));
+        let v = vm(&FormInput {
+            encephalopathy: Some(true),
+            ..FormInput::default()
+        });
+        assert_eq!(
+            v.patient.encephalopathy,
+            Some(Encephalopathy::Present(None))
+        );
     }
 
     #[test]
     fn he_grade_is_ignored_when_absent() {
-        let v = vm(&FormInput { encephalopathy: Some(false), he_grade: Some(3), ..FormInput::default() });
+        let v = vm(&FormInput {
+            encephalopathy: Some(false),
+            he_grade: Some(3),
+            ..FormInput::default()
+        });
         assert_eq!(v.patient.encephalopathy, Some(Encephalopathy::Absent));
     }
 
     #[test]
     fn rejected_input_is_named_as_missing() {
-        let v = vm(&FormInput { age: "abc".into(), ..FormInput::default() });
-        assert!(matches!(&v.screening.phases[0].verdict, Verdict::Incomplete(m) if m.iter().next() == Some(InputId::Age)));
+        let v = vm(&FormInput {
+            age: "abc".into(),
+            ..FormInput::default()
+        });
+        assert!(
+            matches!(&v.screening.phases[0].verdict, Verdict::Incomplete(m) if m.iter().next() == Some(InputId::Age))
+        );
     }
 
     #[test]
     fn whole_form_in_si_and_conventional_units_gives_the_same_meld() {
-        let si = FormInput { tbil: "342".into(), creatinine: "176.8".into(), inr: "1.9".into(), ..FormInput::default() };
+        let si = FormInput {
+            tbil: "342".into(),
+            creatinine: "176.8".into(),
+            inr: "1.9".into(),
+            ..FormInput::default()
+        };
         let conv = FormInput {
             tbil: "20".into(),
             tbil_unit: MolarUnit::MgPerDl,
@@ -374,13 +501,21 @@ mod tests {
             inr: "1.9".into(),
             ..FormInput::default()
         };
-        assert_eq!(vm(&si).screening.meld.computed().unwrap().score, vm(&conv).screening.meld.computed().unwrap().score);
+        assert_eq!(
+            vm(&si).screening.meld.computed().unwrap().score,
+            vm(&conv).screening.meld.computed().unwrap().score
+        );
     }
 
     #[test]
     fn limit_in_unit_converts_for_messages() {
-        assert!((limit_in_unit(Quantity::Bilirubin, 1700.0, FieldUnit::MgPerDl) - 99.415).abs() < 0.001);
-        assert_eq!(limit_in_unit(Quantity::Albumin, 80.0, FieldUnit::GPerDl), 8.0);
+        assert!(
+            (limit_in_unit(Quantity::Bilirubin, 1700.0, FieldUnit::MgPerDl) - 99.415).abs() < 0.001
+        );
+        assert_eq!(
+            limit_in_unit(Quantity::Albumin, 80.0, FieldUnit::GPerDl),
+            8.0
+        );
         assert_eq!(limit_in_unit(Quantity::Inr, 20.0, FieldUnit::Ratio), 20.0);
     }
 }

@@ -220,7 +220,12 @@ fn bounded(lab: Lab, value: f64, low: f64, high: Option<f64>) -> UsedValue {
     } else {
         (value, None)
     };
-    UsedValue { lab, entered: Some(value), used, rule }
+    UsedValue {
+        lab,
+        entered: Some(value),
+        used,
+        rule,
+    }
 }
 
 /// Creatinine under a cap and the dialysis rule (dialysis wins over everything, including a
@@ -228,14 +233,22 @@ fn bounded(lab: Lab, value: f64, low: f64, high: Option<f64>) -> UsedValue {
 fn creatinine_used(input: &MeldInput, cap: f64) -> Option<UsedValue> {
     let entered = input.creatinine.map(|c| c.mg_per_dl());
     if input.dialysis {
-        return Some(UsedValue { lab: Lab::Creatinine, entered, used: cap, rule: Some(BoundRule::Dialysis(cap)) });
+        return Some(UsedValue {
+            lab: Lab::Creatinine,
+            entered,
+            used: cap,
+            rule: Some(BoundRule::Dialysis(cap)),
+        });
     }
     entered.map(|v| bounded(Lab::Creatinine, v, LAB_FLOOR, Some(cap)))
 }
 
 /// Collects the missing inputs of a formula.
 fn missing(pairs: &[(bool, InputId)]) -> InputSet {
-    pairs.iter().filter(|(present, _)| !present).fold(InputSet::EMPTY, |s, (_, id)| s.with(*id))
+    pairs
+        .iter()
+        .filter(|(present, _)| !present)
+        .fold(InputSet::EMPTY, |s, (_, id)| s.with(*id))
 }
 
 /// Original MELD with OPTN rules and the gate "below `gate_below`".
@@ -281,7 +294,15 @@ pub fn meld(input: &MeldInput, gate_below: u8) -> ScoreOutcome<Meld> {
         passes: score < gate_below,
         borderline: unrounded >= threshold - 1.0 && unrounded < threshold,
     };
-    ScoreOutcome::Computed(Meld { score, meld_i, unrounded, meld_i_rounded, capped, used: [cr, bili, inr], gate })
+    ScoreOutcome::Computed(Meld {
+        score,
+        meld_i,
+        unrounded,
+        meld_i_rounded,
+        capped,
+        used: [cr, bili, inr],
+        gate,
+    })
 }
 
 /// MELD-Na (OPTN 2016) on top of a MELD outcome.
@@ -378,7 +399,12 @@ pub fn meld3(input: &MeldInput) -> ScoreOutcome<Meld3> {
     let bili = bounded(Lab::Bilirubin, bili.mg_per_dl(), LAB_FLOOR, None);
     let na = bounded(Lab::Sodium, na.mmol_per_l(), SODIUM_LOW, Some(SODIUM_HIGH));
     let inr = bounded(Lab::Inr, inr.0, LAB_FLOOR, None);
-    let alb = bounded(Lab::Albumin, alb.g_per_dl(), ALBUMIN_LOW, Some(ALBUMIN_HIGH));
+    let alb = bounded(
+        Lab::Albumin,
+        alb.g_per_dl(),
+        ALBUMIN_LOW,
+        Some(ALBUMIN_HIGH),
+    );
     let female_term = if (12..=17).contains(&age.0) {
         FemaleTerm::Adolescent
     } else if sex == Sex::Female {
@@ -386,7 +412,11 @@ pub fn meld3(input: &MeldInput) -> ScoreOutcome<Meld3> {
     } else {
         FemaleTerm::None
     };
-    let female = if female_term == FemaleTerm::None { 0.0 } else { 1.33 };
+    let female = if female_term == FemaleTerm::None {
+        0.0
+    } else {
+        1.33
+    };
     let ln_bili = bili.used.ln();
     let ln_cr = cr.used.ln();
     let na_gap = SODIUM_HIGH - na.used;
@@ -426,7 +456,9 @@ mod tests {
     }
 
     fn na_score(input: &MeldInput) -> MeldNa {
-        *meld_na(input, &meld(input, 30)).computed().expect("computable")
+        *meld_na(input, &meld(input, 30))
+            .computed()
+            .expect("computable")
     }
 
     fn m3(female: bool, age: u32, bili: f64, na: f64, inr: f64, cr: f64, alb: f64) -> MeldInput {
@@ -525,7 +557,10 @@ mod tests {
             assert_eq!(u.used, 1.0);
             assert_eq!(u.rule, Some(BoundRule::Floor(1.0)));
         }
-        assert_eq!(score(&conv(0.7, 2.0, 1.2)).score, score(&conv(1.0, 2.0, 1.2)).score);
+        assert_eq!(
+            score(&conv(0.7, 2.0, 1.2)).score,
+            score(&conv(1.0, 2.0, 1.2)).score
+        );
     }
 
     #[test]
@@ -603,8 +638,14 @@ mod tests {
 
     #[test]
     fn meld_missing_inputs_are_named_in_form_order() {
-        let input = MeldInput { inr: Some(Inr(1.5)), ..MeldInput::default() };
-        assert_eq!(meld(&input, 30), ScoreOutcome::NotComputable(InputSet::of(&[InputId::Tbil, InputId::Creatinine])));
+        let input = MeldInput {
+            inr: Some(Inr(1.5)),
+            ..MeldInput::default()
+        };
+        assert_eq!(
+            meld(&input, 30),
+            ScoreOutcome::NotComputable(InputSet::of(&[InputId::Tbil, InputId::Creatinine]))
+        );
     }
 
     #[test]
@@ -649,7 +690,10 @@ mod tests {
     #[test]
     fn meld_above_11_without_sodium_is_not_computable() {
         let input = conv(1.0, bili_for(12.0), 1.0);
-        assert_eq!(meld_na(&input, &meld(&input, 30)), ScoreOutcome::NotComputable(InputSet::of(&[InputId::Sodium])));
+        assert_eq!(
+            meld_na(&input, &meld(&input, 30)),
+            ScoreOutcome::NotComputable(InputSet::of(&[InputId::Sodium]))
+        );
     }
 
     #[test]
@@ -660,9 +704,15 @@ mod tests {
             na_score(&input)
         };
         assert_eq!(with(118.0).score, with(125.0).score);
-        assert_eq!(with(118.0).sodium.unwrap().rule, Some(BoundRule::Floor(125.0)));
+        assert_eq!(
+            with(118.0).sodium.unwrap().rule,
+            Some(BoundRule::Floor(125.0))
+        );
         assert_eq!(with(142.0).score, with(137.0).score);
-        assert_eq!(with(142.0).sodium.unwrap().rule, Some(BoundRule::Cap(137.0)));
+        assert_eq!(
+            with(142.0).sodium.unwrap().rule,
+            Some(BoundRule::Cap(137.0))
+        );
         assert_eq!(with(137.0).score, with(137.0).meld, "Na 137 adds nothing");
     }
 
@@ -708,7 +758,10 @@ mod tests {
         let high = m3_score(&m3(false, 50, 5.0, 145.0, 2.0, 1.5, 4.5));
         assert_eq!(high.used[1].rule, Some(BoundRule::Cap(137.0)));
         assert_eq!(high.used[4].rule, Some(BoundRule::Cap(3.5)));
-        assert_eq!(high.score, m3_score(&m3(false, 50, 5.0, 137.0, 2.0, 1.5, 3.5)).score);
+        assert_eq!(
+            high.score,
+            m3_score(&m3(false, 50, 5.0, 137.0, 2.0, 1.5, 3.5)).score
+        );
     }
 
     #[test]
@@ -721,8 +774,17 @@ mod tests {
 
     #[test]
     fn meld3_age_12_to_17_gets_the_term_whatever_the_sex() {
-        for (age, term) in [(11, FemaleTerm::None), (12, FemaleTerm::Adolescent), (17, FemaleTerm::Adolescent), (18, FemaleTerm::None)] {
-            assert_eq!(m3_score(&m3(false, age, 6.0, 131.0, 1.5, 1.5, 2.2)).female_term, term, "{age}");
+        for (age, term) in [
+            (11, FemaleTerm::None),
+            (12, FemaleTerm::Adolescent),
+            (17, FemaleTerm::Adolescent),
+            (18, FemaleTerm::None),
+        ] {
+            assert_eq!(
+                m3_score(&m3(false, age, 6.0, 131.0, 1.5, 1.5, 2.2)).female_term,
+                term,
+                "{age}"
+            );
         }
     }
 
@@ -743,7 +805,11 @@ mod tests {
         input.albumin = None;
         assert_eq!(
             meld3(&input),
-            ScoreOutcome::NotComputable(InputSet::of(&[InputId::Age, InputId::Sex, InputId::Albumin]))
+            ScoreOutcome::NotComputable(InputSet::of(&[
+                InputId::Age,
+                InputId::Sex,
+                InputId::Albumin
+            ]))
         );
     }
 }

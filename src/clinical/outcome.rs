@@ -105,7 +105,10 @@ pub struct EvidenceList {
 
 impl EvidenceList {
     /// An empty list.
-    pub const EMPTY: EvidenceList = EvidenceList { len: 0, items: [Evidence::StudyTeamChecks; MAX_EVIDENCE] };
+    pub const EMPTY: EvidenceList = EvidenceList {
+        len: 0,
+        items: [Evidence::StudyTeamChecks; MAX_EVIDENCE],
+    };
 
     /// A list of these pieces (at most [`MAX_EVIDENCE`]).
     #[must_use]
@@ -271,7 +274,10 @@ impl Outcome {
     /// Unknown for want of these inputs.
     #[must_use]
     pub fn unknown(missing: InputSet) -> Outcome {
-        Outcome::Unknown { missing, evidence: EvidenceList::EMPTY }
+        Outcome::Unknown {
+            missing,
+            evidence: EvidenceList::EMPTY,
+        }
     }
 
     /// Met, shown by these facts.
@@ -318,7 +324,11 @@ pub fn deciding_evidence(whole: &Outcome, parts: &[&Outcome]) -> Vec<Evidence> {
     if !whole.evidence().is_empty() {
         return whole.evidence().to_vec();
     }
-    parts.iter().filter(|p| p.state() == whole.state()).flat_map(|p| p.evidence().iter().copied()).collect()
+    parts
+        .iter()
+        .filter(|p| p.state() == whole.state())
+        .flat_map(|p| p.evidence().iter().copied())
+        .collect()
 }
 
 /// Three-valued OR: any Met -> Met (with the evidence of each part that is met); else any
@@ -336,7 +346,10 @@ pub fn any_of(parts: &[&Outcome]) -> Outcome {
                 any_met = true;
                 met.extend(e);
             }
-            Outcome::Unknown { missing: m, evidence } => {
+            Outcome::Unknown {
+                missing: m,
+                evidence,
+            } => {
                 any_unknown = true;
                 missing = missing.union(*m);
                 known_no.extend(evidence);
@@ -347,7 +360,10 @@ pub fn any_of(parts: &[&Outcome]) -> Outcome {
     if any_met {
         Outcome::Met(met)
     } else if any_unknown {
-        Outcome::Unknown { missing, evidence: known_no }
+        Outcome::Unknown {
+            missing,
+            evidence: known_no,
+        }
     } else {
         Outcome::NotMet(known_no)
     }
@@ -376,7 +392,11 @@ mod tests {
             (met(), no(), NotMet),
             (no(), unknown(InputId::Inr), NotMet),
             (met(), unknown(InputId::Inr), Unknown),
-            (unknown(InputId::HepatorenalSyndrome), unknown(InputId::Inr), Unknown),
+            (
+                unknown(InputId::HepatorenalSyndrome),
+                unknown(InputId::Inr),
+                Unknown,
+            ),
         ];
         for (a, b, expected) in cases {
             assert_eq!(all_of(&[a, b]).state(), *expected, "{a:?} AND {b:?}");
@@ -393,7 +413,11 @@ mod tests {
             (met(), unknown(InputId::Inr), Met),
             (no(), no(), NotMet),
             (no(), unknown(InputId::Inr), Unknown),
-            (unknown(InputId::HepatorenalSyndrome), unknown(InputId::Inr), Unknown),
+            (
+                unknown(InputId::HepatorenalSyndrome),
+                unknown(InputId::Inr),
+                Unknown,
+            ),
         ];
         for (a, b, expected) in cases {
             assert_eq!(any_of(&[a, b]).state(), *expected, "{a:?} OR {b:?}");
@@ -405,14 +429,20 @@ mod tests {
     fn unknown_names_every_missing_input_once_in_form_order() {
         let a = Outcome::unknown(InputSet::of(&[InputId::HepatorenalSyndrome, InputId::Inr]));
         let b = Outcome::unknown(InputSet::of(&[InputId::Inr, InputId::Age]));
-        assert_eq!(all_of(&[&a, &b]).missing().to_vec(), [InputId::Age, InputId::Inr, InputId::HepatorenalSyndrome]);
+        assert_eq!(
+            all_of(&[&a, &b]).missing().to_vec(),
+            [InputId::Age, InputId::Inr, InputId::HepatorenalSyndrome]
+        );
     }
 
     #[test]
     fn a_combination_is_decided_by_the_evidence_of_its_parts() {
         let whole = all_of(&[&met(), &no()]);
         assert!(whole.evidence().is_empty());
-        assert_eq!(deciding_evidence(&whole, &[&met(), &no()]), [Evidence::BleedingSigns(Answer::No)]);
+        assert_eq!(
+            deciding_evidence(&whole, &[&met(), &no()]),
+            [Evidence::BleedingSigns(Answer::No)]
+        );
     }
 
     #[test]

@@ -269,7 +269,11 @@ mod tests {
     #[test]
     fn empty_or_blank_is_missing() {
         for text in ["", " ", "\u{3000}", "\t"] {
-            assert_eq!(parse_number(text, UmolPerL), Ok(Parsed::Missing), "{text:?}");
+            assert_eq!(
+                parse_number(text, UmolPerL),
+                Ok(Parsed::Missing),
+                "{text:?}"
+            );
         }
     }
 

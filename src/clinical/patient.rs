@@ -129,7 +129,9 @@ impl InputSet {
 
     /// The inputs in form order.
     pub fn iter(self) -> impl Iterator<Item = InputId> {
-        InputId::ALL.into_iter().filter(move |id| self.contains(*id))
+        InputId::ALL
+            .into_iter()
+            .filter(move |id| self.contains(*id))
     }
 
     /// The inputs in form order, as a vector.
@@ -254,10 +256,21 @@ mod tests {
 
     #[test]
     fn input_sets_iterate_in_form_order_whatever_the_insertion_order() {
-        let s = InputSet::of(&[InputId::BleedingSigns, InputId::Age, InputId::Inr, InputId::Age]);
-        assert_eq!(s.to_vec(), [InputId::Age, InputId::Inr, InputId::BleedingSigns]);
+        let s = InputSet::of(&[
+            InputId::BleedingSigns,
+            InputId::Age,
+            InputId::Inr,
+            InputId::Age,
+        ]);
+        assert_eq!(
+            s.to_vec(),
+            [InputId::Age, InputId::Inr, InputId::BleedingSigns]
+        );
         assert!(s.contains(InputId::Inr) && !s.contains(InputId::Sex));
         assert!(InputSet::EMPTY.is_empty());
-        assert_eq!(s.union(InputSet::of(&[InputId::Sex])).to_vec()[1], InputId::Sex);
+        assert_eq!(
+            s.union(InputSet::of(&[InputId::Sex])).to_vec()[1],
+            InputId::Sex
+        );
     }
 }

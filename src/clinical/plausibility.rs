@@ -52,7 +52,16 @@ pub struct Limits {
 }
 
 const fn limits(p_low: f64, p_high: f64, u_low: f64, u_high: f64) -> Limits {
-    Limits { possible: Range { low: p_low, high: p_high }, usual: Range { low: u_low, high: u_high } }
+    Limits {
+        possible: Range {
+            low: p_low,
+            high: p_high,
+        },
+        usual: Range {
+            low: u_low,
+            high: u_high,
+        },
+    }
 }
 
 /// SPEC section 5's table, in SI units. The conventional equivalents in SPEC are these values
@@ -115,7 +124,9 @@ pub fn classify(si_value: f64, limits: Limits) -> Plausibility {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clinical::units::{ALBUMIN_G_L_PER_G_DL, BILIRUBIN_UMOL_PER_MG_DL, CREATININE_UMOL_PER_MG_DL};
+    use crate::clinical::units::{
+        ALBUMIN_G_L_PER_G_DL, BILIRUBIN_UMOL_PER_MG_DL, CREATININE_UMOL_PER_MG_DL,
+    };
     use Plausibility::*;
 
     /// Every row of SPEC section 5 on both sides of both edges:
@@ -134,14 +145,26 @@ mod tests {
         for (q, [p_lo, p_hi, u_lo, u_hi]) in rows {
             let l = default_limits(*q);
             let step = if *q == Quantity::Age { 1.0 } else { 0.01 };
-            assert!(matches!(classify(p_lo - step, l), Impossible(_)), "{q:?} below {p_lo}");
+            assert!(
+                matches!(classify(p_lo - step, l), Impossible(_)),
+                "{q:?} below {p_lo}"
+            );
             assert!(matches!(classify(*p_lo, l), Unusual(_)), "{q:?} at {p_lo}");
             assert!(matches!(classify(*p_hi, l), Unusual(_)), "{q:?} at {p_hi}");
-            assert!(matches!(classify(p_hi + step, l), Impossible(_)), "{q:?} above {p_hi}");
-            assert!(matches!(classify(u_lo - step, l), Unusual(_)), "{q:?} below {u_lo}");
+            assert!(
+                matches!(classify(p_hi + step, l), Impossible(_)),
+                "{q:?} above {p_hi}"
+            );
+            assert!(
+                matches!(classify(u_lo - step, l), Unusual(_)),
+                "{q:?} below {u_lo}"
+            );
             assert_eq!(classify(*u_lo, l), Usual, "{q:?} at {u_lo}");
             assert_eq!(classify(*u_hi, l), Usual, "{q:?} at {u_hi}");
-            assert!(matches!(classify(u_hi + step, l), Unusual(_)), "{q:?} above {u_hi}");
+            assert!(
+                matches!(classify(u_hi + step, l), Unusual(_)),
+                "{q:?} above {u_hi}"
+            );
         }
     }
 
@@ -168,7 +191,10 @@ mod tests {
     fn usual_range_lies_inside_the_possible_range() {
         for q in ALL_QUANTITIES {
             let l = default_limits(q);
-            assert!(l.possible.low <= l.usual.low && l.usual.high <= l.possible.high, "{q:?}");
+            assert!(
+                l.possible.low <= l.usual.low && l.usual.high <= l.possible.high,
+                "{q:?}"
+            );
         }
     }
 }

@@ -239,13 +239,22 @@ mod tests {
     fn compiled_thresholds_are_the_registry_values() {
         let t = PROTOCOL.thresholds;
         assert_eq!((t.min_age_years, t.meld_below), (18, 30));
-        assert_eq!((t.tbil_umol_per_l, t.tbil_rise_umol_per_l_per_day), (171.0, 17.1));
-        assert_eq!((t.inr_coagulopathy, t.pta_coagulopathy_percent), (1.5, 40.0));
+        assert_eq!(
+            (t.tbil_umol_per_l, t.tbil_rise_umol_per_l_per_day),
+            (171.0, 17.1)
+        );
+        assert_eq!(
+            (t.inr_coagulopathy, t.pta_coagulopathy_percent),
+            (1.5, 40.0)
+        );
     }
 
     #[test]
     fn default_limits_apply_without_overrides() {
         assert!(PROTOCOL.limit_overrides.is_empty());
-        assert_eq!(PROTOCOL.limits(Quantity::Inr), default_limits(Quantity::Inr));
+        assert_eq!(
+            PROTOCOL.limits(Quantity::Inr),
+            default_limits(Quantity::Inr)
+        );
     }
 }

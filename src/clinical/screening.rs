@@ -6,7 +6,9 @@ use super::aclf;
 use super::meld::{meld, meld3, meld_na, Meld, Meld3, MeldInput, MeldNa, ScoreOutcome};
 use super::outcome::{Evidence, EvidenceList, Note, NoteSet, Outcome, State};
 use super::patient::{Encephalopathy, Etiology, InputId, InputSet, Patient, Willingness};
-use super::protocol::{Confirmer, Criterion, EtiologyRule, Exclusion, ExclusionRule, Phase, Protocol, Rule};
+use super::protocol::{
+    Confirmer, Criterion, EtiologyRule, Exclusion, ExclusionRule, Phase, Protocol, Rule,
+};
 
 /// One criterion's result in one phase.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,15 +75,30 @@ pub struct Screening {
 }
 
 fn result(id: &'static str, by: Confirmer, outcome: Outcome, notes: NoteSet) -> CriterionResult {
-    CriterionResult { id, confirmed_by: by, outcome, notes, parts: Vec::new() }
+    CriterionResult {
+        id,
+        confirmed_by: by,
+        outcome,
+        notes,
+        parts: Vec::new(),
+    }
 }
 
 fn willingness(answer: Option<Willingness>, input: InputId) -> (Outcome, NoteSet) {
     match answer {
-        Some(Willingness::Yes) => (Outcome::met(&[Evidence::Willingness(Willingness::Yes)]), NoteSet::of(&[Note::StudyTeamConfirms])),
-        Some(Willingness::No) => (Outcome::not_met(&[Evidence::Willingness(Willingness::No)]), NoteSet::EMPTY),
+        Some(Willingness::Yes) => (
+            Outcome::met(&[Evidence::Willingness(Willingness::Yes)]),
+            NoteSet::of(&[Note::StudyTeamConfirms]),
+        ),
+        Some(Willingness::No) => (
+            Outcome::not_met(&[Evidence::Willingness(Willingness::No)]),
+            NoteSet::EMPTY,
+        ),
         Some(Willingness::NotAsked) | None => (
-            Outcome::Unknown { missing: InputSet::of(&[input]), evidence: EvidenceList::of(&[Evidence::Willingness(Willingness::NotAsked)]) },
+            Outcome::Unknown {
+                missing: InputSet::of(&[input]),
+                evidence: EvidenceList::of(&[Evidence::Willingness(Willingness::NotAsked)]),
+            },
             NoteSet::of(&[Note::StudyTeamConfirms]),
         ),
     }
@@ -90,22 +107,38 @@ fn willingness(answer: Option<Willingness>, input: InputId) -> (Outcome, NoteSet
 fn etiology(p: &Patient, phase: &Phase) -> (Outcome, NoteSet) {
     let rule = phase.etiology;
     match (rule, p.etiology) {
-        (EtiologyRule::Any, _) => (Outcome::NotApplicable(EvidenceList::of(&[Evidence::AnyCause])), NoteSet::EMPTY),
+        (EtiologyRule::Any, _) => (
+            Outcome::NotApplicable(EvidenceList::of(&[Evidence::AnyCause])),
+            NoteSet::EMPTY,
+        ),
         (EtiologyRule::Hbv, Some(Etiology::Hbv)) => (
-            Outcome::met(&[Evidence::Etiology { etiology: Etiology::Hbv, rule }]),
+            Outcome::met(&[Evidence::Etiology {
+                etiology: Etiology::Hbv,
+                rule,
+            }]),
             NoteSet::of(&[Note::HbvMayCoexist]),
         ),
         (EtiologyRule::Hbv, Some(Etiology::Unknown)) => (
             Outcome::Unknown {
                 missing: InputSet::of(&[InputId::Etiology]),
-                evidence: EvidenceList::of(&[Evidence::Etiology { etiology: Etiology::Unknown, rule }]),
+                evidence: EvidenceList::of(&[Evidence::Etiology {
+                    etiology: Etiology::Unknown,
+                    rule,
+                }]),
             },
             NoteSet::EMPTY,
         ),
-        (EtiologyRule::Hbv, None) => (Outcome::unknown(InputSet::of(&[InputId::Etiology])), NoteSet::EMPTY),
-        (EtiologyRule::Hbv, Some(other)) => {
-            (Outcome::not_met(&[Evidence::Etiology { etiology: other, rule }]), NoteSet::EMPTY)
-        }
+        (EtiologyRule::Hbv, None) => (
+            Outcome::unknown(InputSet::of(&[InputId::Etiology])),
+            NoteSet::EMPTY,
+        ),
+        (EtiologyRule::Hbv, Some(other)) => (
+            Outcome::not_met(&[Evidence::Etiology {
+                etiology: other,
+                rule,
+            }]),
+            NoteSet::EMPTY,
+        ),
     }
 }
 
@@ -119,8 +152,16 @@ fn meld_gate(score: &ScoreOutcome<Meld>) -> (Outcome, NoteSet) {
                 unrounded: m.unrounded,
                 borderline: m.gate.borderline,
             }]);
-            let notes = if m.gate.borderline { NoteSet::of(&[Note::BorderlineMeld]) } else { NoteSet::EMPTY };
-            let outcome = if m.gate.passes { Outcome::Met(evidence) } else { Outcome::NotMet(evidence) };
+            let notes = if m.gate.borderline {
+                NoteSet::of(&[Note::BorderlineMeld])
+            } else {
+                NoteSet::EMPTY
+            };
+            let outcome = if m.gate.passes {
+                Outcome::Met(evidence)
+            } else {
+                Outcome::NotMet(evidence)
+            };
             (outcome, notes)
         }
     }
@@ -132,7 +173,13 @@ struct Shared {
     aclf: aclf::AclfResult,
 }
 
-fn criterion(c: &Criterion, p: &Patient, protocol: &Protocol, phase: &Phase, shared: &Shared) -> CriterionResult {
+fn criterion(
+    c: &Criterion,
+    p: &Patient,
+    protocol: &Protocol,
+    phase: &Phase,
+    shared: &Shared,
+) -> CriterionResult {
     let t = &protocol.thresholds;
     let (outcome, notes) = match c.rule {
         Rule::Consent => willingness(p.consent, InputId::Consent),
@@ -141,8 +188,15 @@ fn criterion(c: &Criterion, p: &Patient, protocol: &Protocol, phase: &Phase, sha
             match p.age {
                 None => Outcome::unknown(InputSet::of(&[InputId::Age])),
                 Some(a) => {
-                    let e = EvidenceList::of(&[Evidence::Age { years: a.0, min: t.min_age_years }]);
-                    if a.0 >= t.min_age_years { Outcome::Met(e) } else { Outcome::NotMet(e) }
+                    let e = EvidenceList::of(&[Evidence::Age {
+                        years: a.0,
+                        min: t.min_age_years,
+                    }]);
+                    if a.0 >= t.min_age_years {
+                        Outcome::Met(e)
+                    } else {
+                        Outcome::NotMet(e)
+                    }
                 }
             },
             NoteSet::EMPTY,
@@ -158,7 +212,13 @@ fn criterion(c: &Criterion, p: &Patient, protocol: &Protocol, phase: &Phase, sha
                 .zip(PART_IDS)
                 .map(|(o, id)| result(id, c.confirmed_by, *o, NoteSet::EMPTY))
                 .collect();
-            return CriterionResult { id: c.id, confirmed_by: c.confirmed_by, outcome: r.overall, notes: r.notes, parts };
+            return CriterionResult {
+                id: c.id,
+                confirmed_by: c.confirmed_by,
+                outcome: r.overall,
+                notes: r.notes,
+                parts,
+            };
         }
     };
     result(c.id, c.confirmed_by, outcome, notes)
@@ -167,17 +227,29 @@ fn criterion(c: &Criterion, p: &Patient, protocol: &Protocol, phase: &Phase, sha
 fn exclusion(e: &Exclusion, p: &Patient) -> CriterionResult {
     // "Met" means the patient is not excluded; "Not met" means the exclusion applies.
     let (outcome, by) = match e.rule {
-        ExclusionRule::StudyTeam => (Outcome::Unknown { missing: InputSet::EMPTY, evidence: EvidenceList::of(&[Evidence::StudyTeamChecks]) }, Confirmer::StudyTeam),
+        ExclusionRule::StudyTeam => (
+            Outcome::Unknown {
+                missing: InputSet::EMPTY,
+                evidence: EvidenceList::of(&[Evidence::StudyTeamChecks]),
+            },
+            Confirmer::StudyTeam,
+        ),
         ExclusionRule::HeGradeAtLeast(g) => (
             match p.encephalopathy {
                 None => Outcome::unknown(InputSet::of(&[InputId::HepaticEncephalopathy])),
                 Some(he @ Encephalopathy::Absent) => Outcome::met(&[Evidence::Encephalopathy(he)]),
                 Some(Encephalopathy::Present(None)) => Outcome::Unknown {
                     missing: InputSet::of(&[InputId::HeGrade]),
-                    evidence: EvidenceList::of(&[Evidence::Encephalopathy(Encephalopathy::Present(None))]),
+                    evidence: EvidenceList::of(&[Evidence::Encephalopathy(
+                        Encephalopathy::Present(None),
+                    )]),
                 },
                 Some(he @ Encephalopathy::Present(Some(grade))) => {
-                    if grade >= g { Outcome::not_met(&[Evidence::Encephalopathy(he)]) } else { Outcome::met(&[Evidence::Encephalopathy(he)]) }
+                    if grade >= g {
+                        Outcome::not_met(&[Evidence::Encephalopathy(he)])
+                    } else {
+                        Outcome::met(&[Evidence::Encephalopathy(he)])
+                    }
                 }
             },
             Confirmer::Referrer,
@@ -186,14 +258,25 @@ fn exclusion(e: &Exclusion, p: &Patient) -> CriterionResult {
             match p.age {
                 None => Outcome::unknown(InputSet::of(&[InputId::Age])),
                 Some(a) => {
-                    let ev = [Evidence::Age { years: a.0, min: limit }];
-                    if a.0 > limit { Outcome::not_met(&ev) } else { Outcome::met(&ev) }
+                    let ev = [Evidence::Age {
+                        years: a.0,
+                        min: limit,
+                    }];
+                    if a.0 > limit {
+                        Outcome::not_met(&ev)
+                    } else {
+                        Outcome::met(&ev)
+                    }
                 }
             },
             Confirmer::Referrer,
         ),
         ExclusionRule::Dialysis => (
-            if p.dialysis { Outcome::not_met(&[Evidence::Dialysis(true)]) } else { Outcome::met(&[Evidence::Dialysis(false)]) },
+            if p.dialysis {
+                Outcome::not_met(&[Evidence::Dialysis(true)])
+            } else {
+                Outcome::met(&[Evidence::Dialysis(false)])
+            },
             Confirmer::Referrer,
         ),
     };
@@ -202,15 +285,24 @@ fn exclusion(e: &Exclusion, p: &Patient) -> CriterionResult {
 
 /// The verdict of one phase from its criteria and exclusions (SPEC section 6).
 #[must_use]
-pub fn verdict(criteria: &[CriterionResult], exclusions: &[CriterionResult], protocol: &Protocol) -> Verdict {
+pub fn verdict(
+    criteria: &[CriterionResult],
+    exclusions: &[CriterionResult],
+    protocol: &Protocol,
+) -> Verdict {
     let all = || criteria.iter().chain(exclusions);
-    let not_met: Vec<&'static str> = all().filter(|c| c.outcome.state() == State::NotMet).map(|c| c.id).collect();
+    let not_met: Vec<&'static str> = all()
+        .filter(|c| c.outcome.state() == State::NotMet)
+        .map(|c| c.id)
+        .collect();
     if !not_met.is_empty() {
         return Verdict::NotEligible(not_met);
     }
     let mut missing = InputSet::EMPTY;
     let mut referrer_unknown = false;
-    for c in all().filter(|c| c.confirmed_by == Confirmer::Referrer && c.outcome.state() == State::Unknown) {
+    for c in all()
+        .filter(|c| c.confirmed_by == Confirmer::Referrer && c.outcome.state() == State::Unknown)
+    {
         referrer_unknown = true;
         missing = missing.union(c.outcome.missing());
     }
@@ -223,7 +315,10 @@ pub fn verdict(criteria: &[CriterionResult], exclusions: &[CriterionResult], pro
         .map(|c| StudyTeamItem::Criterion(c.id))
         .collect();
     items.extend(
-        exclusions.iter().filter(|e| e.confirmed_by == Confirmer::StudyTeam).map(|e| StudyTeamItem::Exclusion(e.id)),
+        exclusions
+            .iter()
+            .filter(|e| e.confirmed_by == Confirmer::StudyTeam)
+            .map(|e| StudyTeamItem::Exclusion(e.id)),
     );
     if !protocol.exclusions_published {
         items.push(StudyTeamItem::UnpublishedExclusions);
@@ -231,11 +326,20 @@ pub fn verdict(criteria: &[CriterionResult], exclusions: &[CriterionResult], pro
     Verdict::Refer(items)
 }
 
-fn screen_phase(p: &Patient, protocol: &Protocol, phase: &'static Phase, shared: &Shared) -> PhaseResult {
+fn screen_phase(
+    p: &Patient,
+    protocol: &Protocol,
+    phase: &'static Phase,
+    shared: &Shared,
+) -> PhaseResult {
     // Sized up front: outcomes are large values, and regrowing the vector would copy them.
     let mut criteria = Vec::with_capacity(protocol.criteria.len());
     criteria.extend(
-        protocol.criteria.iter().filter(|c| Protocol::applies(c.phases, phase)).map(|c| criterion(c, p, protocol, phase, shared)),
+        protocol
+            .criteria
+            .iter()
+            .filter(|c| Protocol::applies(c.phases, phase))
+            .map(|c| criterion(c, p, protocol, phase, shared)),
     );
     let exclusions: Vec<CriterionResult> = protocol
         .exclusions
@@ -244,7 +348,12 @@ fn screen_phase(p: &Patient, protocol: &Protocol, phase: &'static Phase, shared:
         .map(|e| exclusion(e, p))
         .collect();
     let verdict = verdict(&criteria, &exclusions, protocol);
-    PhaseResult { phase, criteria, exclusions, verdict }
+    PhaseResult {
+        phase,
+        criteria,
+        exclusions,
+        verdict,
+    }
 }
 
 /// Screens a patient against every phase of the protocol.
@@ -260,11 +369,23 @@ fn screen_phase(p: &Patient, protocol: &Protocol, phase: &'static Phase, shared:
 #[must_use]
 pub fn screen(p: &Patient, protocol: &'static Protocol) -> Screening {
     let input = MeldInput::from(p);
-    let shared = Shared { meld: meld(&input, protocol.thresholds.meld_below), aclf: aclf::evaluate(p, &protocol.thresholds) };
+    let shared = Shared {
+        meld: meld(&input, protocol.thresholds.meld_below),
+        aclf: aclf::evaluate(p, &protocol.thresholds),
+    };
     let meld_na_score = meld_na(&input, &shared.meld);
     let meld3_score = meld3(&input);
-    let phases = protocol.phases.iter().map(|ph| screen_phase(p, protocol, ph, &shared)).collect();
-    Screening { meld: shared.meld, meld_na: meld_na_score, meld3: meld3_score, phases }
+    let phases = protocol
+        .phases
+        .iter()
+        .map(|ph| screen_phase(p, protocol, ph, &shared))
+        .collect();
+    Screening {
+        meld: shared.meld,
+        meld_na: meld_na_score,
+        meld3: meld3_score,
+        phases,
+    }
 }
 
 #[cfg(test)]
@@ -303,7 +424,11 @@ mod tests {
     }
 
     fn state(r: &PhaseResult, id: &str) -> State {
-        r.criteria.iter().find(|c| c.id == id).map(|c| c.outcome.state()).expect(id)
+        r.criteria
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.outcome.state())
+            .expect(id)
     }
 
     #[test]
@@ -326,14 +451,24 @@ mod tests {
 
     #[test]
     fn answered_yes_is_not_listed_for_the_study_team() {
-        let p = Patient { consent: Some(Willingness::Yes), contraception: Some(Willingness::Yes), ..referable() };
+        let p = Patient {
+            consent: Some(Willingness::Yes),
+            contraception: Some(Willingness::Yes),
+            ..referable()
+        };
         let s = screen(&p, &PROTOCOL);
-        assert_eq!(phase(&s, 0).verdict, Verdict::Refer(vec![StudyTeamItem::UnpublishedExclusions]));
+        assert_eq!(
+            phase(&s, 0).verdict,
+            Verdict::Refer(vec![StudyTeamItem::UnpublishedExclusions])
+        );
     }
 
     #[test]
     fn i4_is_not_applicable_in_phase_1_and_decides_phase_2() {
-        let p = Patient { etiology: Some(Etiology::Alcohol), ..referable() };
+        let p = Patient {
+            etiology: Some(Etiology::Alcohol),
+            ..referable()
+        };
         let s = screen(&p, &PROTOCOL);
         assert_eq!(state(phase(&s, 0), "I4"), State::NotApplicable);
         assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
@@ -344,8 +479,17 @@ mod tests {
     #[test]
     fn unknown_etiology_keeps_phase_2_incomplete() {
         for e in [None, Some(Etiology::Unknown)] {
-            let s = screen(&Patient { etiology: e, ..referable() }, &PROTOCOL);
-            assert_eq!(phase(&s, 1).verdict, Verdict::Incomplete(InputSet::of(&[InputId::Etiology])));
+            let s = screen(
+                &Patient {
+                    etiology: e,
+                    ..referable()
+                },
+                &PROTOCOL,
+            );
+            assert_eq!(
+                phase(&s, 1).verdict,
+                Verdict::Incomplete(InputSet::of(&[InputId::Etiology]))
+            );
             assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
         }
     }
@@ -359,29 +503,60 @@ mod tests {
 
     #[test]
     fn age_17_is_not_eligible_and_18_passes() {
-        let s = screen(&Patient { age: Some(Age(17)), ..referable() }, &PROTOCOL);
+        let s = screen(
+            &Patient {
+                age: Some(Age(17)),
+                ..referable()
+            },
+            &PROTOCOL,
+        );
         assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["I2"]));
-        let s = screen(&Patient { age: Some(Age(18)), ..referable() }, &PROTOCOL);
+        let s = screen(
+            &Patient {
+                age: Some(Age(18)),
+                ..referable()
+            },
+            &PROTOCOL,
+        );
         assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
     }
 
     #[test]
     fn meld_30_fails_the_gate() {
         // Cr 4 mg/dL (dialysis), bili 342 umol/L (20 mg/dL), INR 2.0 -> 10 MELD(i) = 38.78 -> 39.
-        let s = screen(&Patient { dialysis: true, ..referable() }, &PROTOCOL);
+        let s = screen(
+            &Patient {
+                dialysis: true,
+                ..referable()
+            },
+            &PROTOCOL,
+        );
         assert_eq!(state(phase(&s, 0), "I5"), State::NotMet);
         assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["I5"]));
     }
 
     #[test]
     fn consent_no_is_not_eligible_even_though_the_study_team_confirms_it() {
-        let s = screen(&Patient { consent: Some(Willingness::No), ..referable() }, &PROTOCOL);
+        let s = screen(
+            &Patient {
+                consent: Some(Willingness::No),
+                ..referable()
+            },
+            &PROTOCOL,
+        );
         assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["I1"]));
     }
 
     #[test]
     fn study_team_unknowns_do_not_hold_the_verdict() {
-        let s = screen(&Patient { consent: None, contraception: None, ..referable() }, &PROTOCOL);
+        let s = screen(
+            &Patient {
+                consent: None,
+                contraception: None,
+                ..referable()
+            },
+            &PROTOCOL,
+        );
         assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
     }
 
@@ -403,12 +578,18 @@ mod tests {
             ]))
         );
         // Phase I does not need the cause.
-        assert!(matches!(&phase(&s, 0).verdict, Verdict::Incomplete(m) if !m.contains(InputId::Etiology)));
+        assert!(
+            matches!(&phase(&s, 0).verdict, Verdict::Incomplete(m) if !m.contains(InputId::Etiology))
+        );
     }
 
     #[test]
     fn not_met_wins_over_unknown_and_names_every_deciding_criterion() {
-        let p = Patient { age: Some(Age(16)), chronic_liver_disease: Some(Answer::No), ..Patient::default() };
+        let p = Patient {
+            age: Some(Age(16)),
+            chronic_liver_disease: Some(Answer::No),
+            ..Patient::default()
+        };
         let s = screen(&p, &PROTOCOL);
         assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["I2", "I3"]));
     }
@@ -424,27 +605,55 @@ mod tests {
     static WITH_EXCLUSIONS: Protocol = Protocol {
         exclusions_published: true,
         exclusions: &[
-            Exclusion { id: "E1", rule: ExclusionRule::HeGradeAtLeast(3), phases: None, text: Text { en: "HE III-IV", zh: "III-IV 期肝性脑病" } },
-            Exclusion { id: "E2", rule: ExclusionRule::StudyTeam, phases: Some(&["phase2"]), text: Text { en: "HCC", zh: "肝细胞癌" } },
+            Exclusion {
+                id: "E1",
+                rule: ExclusionRule::HeGradeAtLeast(3),
+                phases: None,
+                text: Text {
+                    en: "HE III-IV",
+                    zh: "III-IV 期肝性脑病",
+                },
+            },
+            Exclusion {
+                id: "E2",
+                rule: ExclusionRule::StudyTeam,
+                phases: Some(&["phase2"]),
+                text: Text {
+                    en: "HCC",
+                    zh: "肝细胞癌",
+                },
+            },
         ],
         ..PROTOCOL
     };
 
     #[test]
     fn a_declared_exclusion_changes_the_verdict() {
-        let p = Patient { encephalopathy: Some(Encephalopathy::Present(Some(3))), ..referable() };
+        let p = Patient {
+            encephalopathy: Some(Encephalopathy::Present(Some(3))),
+            ..referable()
+        };
         let s = screen(&p, &WITH_EXCLUSIONS);
         assert_eq!(phase(&s, 0).verdict, Verdict::NotEligible(vec!["E1"]));
-        let p = Patient { encephalopathy: Some(Encephalopathy::Present(Some(2))), ..referable() };
+        let p = Patient {
+            encephalopathy: Some(Encephalopathy::Present(Some(2))),
+            ..referable()
+        };
         let s = screen(&p, &WITH_EXCLUSIONS);
         assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
     }
 
     #[test]
     fn a_declared_exclusion_needs_the_he_grade() {
-        let p = Patient { encephalopathy: Some(Encephalopathy::Present(None)), ..referable() };
+        let p = Patient {
+            encephalopathy: Some(Encephalopathy::Present(None)),
+            ..referable()
+        };
         let s = screen(&p, &WITH_EXCLUSIONS);
-        assert_eq!(phase(&s, 0).verdict, Verdict::Incomplete(InputSet::of(&[InputId::HeGrade])));
+        assert_eq!(
+            phase(&s, 0).verdict,
+            Verdict::Incomplete(InputSet::of(&[InputId::HeGrade]))
+        );
     }
 
     #[test]
@@ -452,8 +661,18 @@ mod tests {
         let s = screen(&referable(), &WITH_EXCLUSIONS);
         assert_eq!(
             phase(&s, 1).verdict,
-            Verdict::Refer(vec![StudyTeamItem::Criterion("I1"), StudyTeamItem::Criterion("I6"), StudyTeamItem::Exclusion("E2")])
+            Verdict::Refer(vec![
+                StudyTeamItem::Criterion("I1"),
+                StudyTeamItem::Criterion("I6"),
+                StudyTeamItem::Exclusion("E2")
+            ])
         );
-        assert_eq!(phase(&s, 0).verdict, Verdict::Refer(vec![StudyTeamItem::Criterion("I1"), StudyTeamItem::Criterion("I6")]));
+        assert_eq!(
+            phase(&s, 0).verdict,
+            Verdict::Refer(vec![
+                StudyTeamItem::Criterion("I1"),
+                StudyTeamItem::Criterion("I6")
+            ])
+        );
     }
 }

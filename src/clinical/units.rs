@@ -149,12 +149,18 @@ impl Albumin {
     /// A value entered in g/L.
     #[must_use]
     pub const fn from_g_per_l(value: f64) -> Self {
-        Self { value, unit: AlbuminUnit::GPerL }
+        Self {
+            value,
+            unit: AlbuminUnit::GPerL,
+        }
     }
     /// A value entered in g/dL.
     #[must_use]
     pub const fn from_g_per_dl(value: f64) -> Self {
-        Self { value, unit: AlbuminUnit::GPerDl }
+        Self {
+            value,
+            unit: AlbuminUnit::GPerDl,
+        }
     }
     /// A value in the given unit.
     #[must_use]

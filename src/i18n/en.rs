@@ -81,7 +81,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::I3Bilirubin => "TBIL ≥ 171 µmol/L or mean daily rise ≥ 17.1 µmol/L",
         Key::I3Complications => "Bleeding tendency, hepatic encephalopathy or hepatorenal syndrome",
         Key::Missing => "Missing: {0}",
-        Key::ExclusionLabel => "Exclusion",
         Key::EvAge => "Age {0} years (minimum {1})",
         Key::EvChronic => "Chronic liver disease: {0}",
         Key::EvTbil => "TBIL {0} (threshold {1})",

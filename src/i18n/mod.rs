@@ -357,8 +357,6 @@ pub enum Key {
     I3Complications,
     /// "Missing: {0}".
     Missing,
-    /// "Exclusion".
-    ExclusionLabel,
     // --- evidence templates
     /// "Age {0} (minimum {1})".
     EvAge,
@@ -520,8 +518,14 @@ mod tests {
     fn no_text_says_eligible_as_a_positive_verdict() {
         for lang in [Lang::En, Lang::ZhCn] {
             let refer = lang.t(Key::VerdictRefer).to_lowercase();
-            assert!(!refer.contains("eligible") || refer.contains("not eligible"), "{refer}");
-            assert!(!refer.contains("符合入组") && !refer.contains("可入组"), "{refer}");
+            assert!(
+                !refer.contains("eligible") || refer.contains("not eligible"),
+                "{refer}"
+            );
+            assert!(
+                !refer.contains("符合入组") && !refer.contains("可入组"),
+                "{refer}"
+            );
         }
     }
 }

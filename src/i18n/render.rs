@@ -40,12 +40,22 @@ pub fn unit_symbol(lang: Lang, unit: FieldUnit) -> &'static str {
 /// Decimals worth showing for a value in a unit.
 fn decimals(unit: FieldUnit) -> usize {
     match unit {
-        FieldUnit::UmolPerL | FieldUnit::GPerL | FieldUnit::MmolPerL | FieldUnit::Percent | FieldUnit::Years => 1,
+        FieldUnit::UmolPerL
+        | FieldUnit::GPerL
+        | FieldUnit::MmolPerL
+        | FieldUnit::Percent
+        | FieldUnit::Years => 1,
         FieldUnit::MgPerDl | FieldUnit::GPerDl | FieldUnit::Ratio => 2,
     }
 }
 
-fn limits_args(lang: Lang, q: Quantity, range_low: f64, range_high: f64, unit: FieldUnit) -> [String; 3] {
+fn limits_args(
+    lang: Lang,
+    q: Quantity,
+    range_low: f64,
+    range_high: f64,
+    unit: FieldUnit,
+) -> [String; 3] {
     let d = decimals(unit);
     [
         num(limit_in_unit(q, range_low, unit), d),
@@ -63,9 +73,17 @@ fn fill3(lang: Lang, key: Key, a: &[String; 3]) -> String {
 pub fn field_message(lang: Lang, m: &FieldMessage) -> String {
     match m {
         FieldMessage::Error(e) => field_error(lang, e),
-        FieldMessage::Unusual { quantity, limits, unit } => {
+        FieldMessage::Unusual {
+            quantity,
+            limits,
+            unit,
+        } => {
             let Limits { usual, .. } = limits;
-            fill3(lang, Key::WarnUnusual, &limits_args(lang, *quantity, usual.low, usual.high, *unit))
+            fill3(
+                lang,
+                Key::WarnUnusual,
+                &limits_args(lang, *quantity, usual.low, usual.high, *unit),
+            )
         }
     }
 }
@@ -80,10 +98,20 @@ fn field_error(lang: Lang, e: &FieldError) -> String {
             ParseError::NotWhole => lang.t(Key::ErrNotWhole).to_string(),
             ParseError::NotANumber => lang.t(Key::ErrNotANumber).to_string(),
         },
-        FieldError::Impossible { quantity, limits, unit } => fill3(
+        FieldError::Impossible {
+            quantity,
+            limits,
+            unit,
+        } => fill3(
             lang,
             Key::ErrImpossible,
-            &limits_args(lang, *quantity, limits.possible.low, limits.possible.high, *unit),
+            &limits_args(
+                lang,
+                *quantity,
+                limits.possible.low,
+                limits.possible.high,
+                *unit,
+            ),
         ),
         FieldError::Date(DateError::NotADate) => lang.t(Key::ErrNotADate).to_string(),
         FieldError::FutureDate => lang.t(Key::ErrFutureDate).to_string(),
@@ -95,7 +123,10 @@ fn field_error(lang: Lang, e: &FieldError) -> String {
 #[must_use]
 pub fn input_list(lang: Lang, ids: InputSet) -> String {
     let sep = if lang == Lang::ZhCn { "、" } else { ", " };
-    ids.iter().map(|id| lang.t(Key::Label(id))).collect::<Vec<_>>().join(sep)
+    ids.iter()
+        .map(|id| lang.t(Key::Label(id)))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// An answer in words.
@@ -118,12 +149,18 @@ pub fn willingness(lang: Lang, w: Willingness) -> &'static str {
     })
 }
 
-fn encephalopathy(lang: Lang, e: Encephalopathy) -> String {
+/// Hepatic encephalopathy in words, with its West Haven grade when given.
+#[must_use]
+pub fn encephalopathy(lang: Lang, e: Encephalopathy) -> String {
     match e {
         Encephalopathy::Absent => lang.t(Key::Absent).to_string(),
         Encephalopathy::Present(None) => lang.t(Key::Present).to_string(),
         Encephalopathy::Present(Some(g)) => {
-            format!("{} ({})", lang.t(Key::Present), lang.fill(Key::Grade, &[&g.to_string()]))
+            format!(
+                "{} ({})",
+                lang.t(Key::Present),
+                lang.fill(Key::Grade, &[&g.to_string()])
+            )
         }
     }
 }
@@ -132,7 +169,11 @@ fn encephalopathy(lang: Lang, e: Encephalopathy) -> String {
 #[must_use]
 pub fn bilirubin(lang: Lang, b: Bilirubin) -> String {
     let unit = FieldUnit::from(b.unit());
-    format!("{} {}", num(b.entered(), decimals(unit)), unit_symbol(lang, unit))
+    format!(
+        "{} {}",
+        num(b.entered(), decimals(unit)),
+        unit_symbol(lang, unit)
+    )
 }
 
 /// A threshold in umol/L shown in the unit the user works in.
@@ -149,27 +190,55 @@ fn tbil_threshold(lang: Lang, umol: f64, unit: MolarUnit) -> String {
 #[must_use]
 pub fn evidence(lang: Lang, e: &Evidence) -> String {
     match *e {
-        Evidence::Age { years, min } => lang.fill(Key::EvAge, &[&years.to_string(), &min.to_string()]),
+        Evidence::Age { years, min } => {
+            lang.fill(Key::EvAge, &[&years.to_string(), &min.to_string()])
+        }
         Evidence::ChronicLiverDisease(a) => lang.fill(Key::EvChronic, &[answer(lang, a)]),
-        Evidence::TbilLevel { tbil, threshold_umol } => lang.fill(
+        Evidence::TbilLevel {
+            tbil,
+            threshold_umol,
+        } => lang.fill(
             Key::EvTbil,
-            &[&bilirubin(lang, tbil), &tbil_threshold(lang, threshold_umol, tbil.unit())],
+            &[
+                &bilirubin(lang, tbil),
+                &tbil_threshold(lang, threshold_umol, tbil.unit()),
+            ],
         ),
-        Evidence::TbilRise { umol_per_day, days, threshold_umol, .. } => lang.fill(
+        Evidence::TbilRise {
+            umol_per_day,
+            days,
+            threshold_umol,
+            ..
+        } => lang.fill(
             Key::EvRise,
-            &[&num(umol_per_day, 1), &days.to_string(), &num(threshold_umol, 1)],
+            &[
+                &num(umol_per_day, 1),
+                &days.to_string(),
+                &num(threshold_umol, 1),
+            ],
         ),
         Evidence::TbilSameDay { date } => lang.fill(Key::EvSameDay, &[&date.iso()]),
-        Evidence::Inr { value, threshold } => lang.fill(Key::EvInr, &[&num(value, 2), &num(threshold, 2)]),
-        Evidence::Pta { value, threshold } => lang.fill(Key::EvPta, &[&num(value, 1), &num(threshold, 1)]),
+        Evidence::Inr { value, threshold } => {
+            lang.fill(Key::EvInr, &[&num(value, 2), &num(threshold, 2)])
+        }
+        Evidence::Pta { value, threshold } => {
+            lang.fill(Key::EvPta, &[&num(value, 1), &num(threshold, 1)])
+        }
         Evidence::BleedingSigns(a) => lang.fill(Key::EvSigns, &[answer(lang, a)]),
         Evidence::Encephalopathy(he) => lang.fill(Key::EvHe, &[&encephalopathy(lang, he)]),
         Evidence::HepatorenalSyndrome(a) => lang.fill(Key::EvHrs, &[answer(lang, a)]),
-        Evidence::Etiology { etiology, .. } => lang.fill(Key::EvEtiology, &[lang.t(Key::Etiology(etiology))]),
+        Evidence::Etiology { etiology, .. } => {
+            lang.fill(Key::EvEtiology, &[lang.t(Key::Etiology(etiology))])
+        }
         Evidence::AnyCause => lang.t(Key::EvAnyCause).to_string(),
-        Evidence::Meld { score, below, .. } => lang.fill(Key::EvMeld, &[&score.to_string(), &below.to_string()]),
+        Evidence::Meld { score, below, .. } => {
+            lang.fill(Key::EvMeld, &[&score.to_string(), &below.to_string()])
+        }
         Evidence::Willingness(w) => lang.fill(Key::EvWillingness, &[willingness(lang, w)]),
-        Evidence::Dialysis(d) => lang.fill(Key::EvDialysis, &[lang.t(if d { Key::Yes } else { Key::No })]),
+        Evidence::Dialysis(d) => lang.fill(
+            Key::EvDialysis,
+            &[lang.t(if d { Key::Yes } else { Key::No })],
+        ),
         Evidence::StudyTeamChecks => lang.t(Key::EvStudyTeam).to_string(),
     }
 }
@@ -192,7 +261,13 @@ pub fn criterion_title(lang: Lang, c: &CriterionResult, protocol: &Protocol) -> 
         .iter()
         .find(|k| k.id == c.id)
         .map(|k| protocol_text(lang, &k.text))
-        .or_else(|| protocol.exclusions.iter().find(|e| e.id == c.id).map(|e| protocol_text(lang, &e.text)))
+        .or_else(|| {
+            protocol
+                .exclusions
+                .iter()
+                .find(|e| e.id == c.id)
+                .map(|e| protocol_text(lang, &e.text))
+        })
         .unwrap_or(c.id)
         .to_string()
 }
@@ -212,11 +287,19 @@ pub fn verdict_title(lang: Lang, v: &Verdict) -> &'static str {
 pub fn study_team_item(lang: Lang, item: StudyTeamItem, protocol: &Protocol) -> String {
     match item {
         StudyTeamItem::Criterion(id) => {
-            let text = protocol.criteria.iter().find(|c| c.id == id).map_or(id, |c| protocol_text(lang, &c.text));
+            let text = protocol
+                .criteria
+                .iter()
+                .find(|c| c.id == id)
+                .map_or(id, |c| protocol_text(lang, &c.text));
             format!("{id}: {text}")
         }
         StudyTeamItem::Exclusion(id) => {
-            let text = protocol.exclusions.iter().find(|e| e.id == id).map_or(id, |e| protocol_text(lang, &e.text));
+            let text = protocol
+                .exclusions
+                .iter()
+                .find(|e| e.id == id)
+                .map_or(id, |e| protocol_text(lang, &e.text));
             format!("{id}: {text}")
         }
         StudyTeamItem::UnpublishedExclusions => lang.t(Key::UnpublishedExclusions).to_string(),
@@ -236,8 +319,13 @@ fn lab_name(lang: Lang, lab: Lab) -> &'static str {
 /// One line of a score trail: a lab as entered, as used, and the rule that changed it.
 #[must_use]
 pub fn used_value(lang: Lang, u: &UsedValue) -> String {
-    let entered = u.entered.map_or_else(|| lang.t(Key::TrailNotNeeded).to_string(), |v| num(v, 2));
-    let mut line = lang.fill(Key::TrailUsed, &[lab_name(lang, u.lab), &entered, &num(u.used, 2)]);
+    let entered = u
+        .entered
+        .map_or_else(|| lang.t(Key::TrailNotNeeded).to_string(), |v| num(v, 2));
+    let mut line = lang.fill(
+        Key::TrailUsed,
+        &[lab_name(lang, u.lab), &entered, &num(u.used, 2)],
+    );
     if let Some(rule) = u.rule {
         let (key, bound) = match rule {
             BoundRule::Floor(b) => (Key::TrailFloor, b),
@@ -256,7 +344,11 @@ pub fn meld_trail(lang: Lang, m: &Meld) -> Vec<String> {
     let mut lines: Vec<String> = m.used.iter().map(|u| used_value(lang, u)).collect();
     lines.push(lang.fill(
         Key::TrailMeld,
-        &[&fixed(m.meld_i, 4), &num(m.meld_i_rounded, 1), &num(m.meld_i_rounded * 10.0, 0)],
+        &[
+            &fixed(m.meld_i, 4),
+            &num(m.meld_i_rounded, 1),
+            &num(m.meld_i_rounded * 10.0, 0),
+        ],
     ));
     if m.capped {
         lines.push(lang.t(Key::TrailCapped40).to_string());
@@ -273,7 +365,12 @@ pub fn meld_na_trail(lang: Lang, m: &MeldNa) -> Vec<String> {
             let mut lines = vec![used_value(lang, &na)];
             lines.push(lang.fill(
                 Key::TrailMeldNa,
-                &[&m.meld.to_string(), &num(na.used, 1), &fixed(m.unrounded, 3), &m.score.to_string()],
+                &[
+                    &m.meld.to_string(),
+                    &num(na.used, 1),
+                    &fixed(m.unrounded, 3),
+                    &m.score.to_string(),
+                ],
             ));
             if m.capped {
                 lines.push(lang.t(Key::TrailCapped40).to_string());
@@ -292,7 +389,10 @@ pub fn meld3_trail(lang: Lang, m: &Meld3) -> Vec<String> {
         FemaleTerm::Adolescent => lines.push(lang.t(Key::TrailAdolescent).to_string()),
         FemaleTerm::None => {}
     }
-    lines.push(lang.fill(Key::TrailMeld3, &[&fixed(m.unrounded, 3), &m.score.to_string()]));
+    lines.push(lang.fill(
+        Key::TrailMeld3,
+        &[&fixed(m.unrounded, 3), &m.score.to_string()],
+    ));
     if m.bounded {
         lines.push(lang.t(Key::TrailBounded).to_string());
     }
@@ -337,31 +437,57 @@ mod tests {
         for lang in [Lang::En, Lang::ZhCn] {
             for e in &errors {
                 let text = field_message(lang, &FieldMessage::Error(FieldError::Parse(e.clone())));
-                assert!(text.len() > 10 && !text.contains('{'), "{lang:?} {e:?}: {text}");
+                assert!(
+                    text.len() > 10 && !text.contains('{'),
+                    "{lang:?} {e:?}: {text}"
+                );
             }
         }
-        let other = field_message(Lang::En, &FieldMessage::Error(FieldError::Parse(ParseError::OtherUnit(FieldUnit::MgPerDl))));
+        let other = field_message(
+            Lang::En,
+            &FieldMessage::Error(FieldError::Parse(ParseError::OtherUnit(FieldUnit::MgPerDl))),
+        );
         assert!(other.contains("mg/dL"));
     }
 
     #[test]
     fn bilirubin_threshold_follows_the_users_unit() {
-        let e = Evidence::TbilLevel { tbil: Bilirubin::from_mg_per_dl(8.0), threshold_umol: 171.0 };
+        let e = Evidence::TbilLevel {
+            tbil: Bilirubin::from_mg_per_dl(8.0),
+            threshold_umol: 171.0,
+        };
         assert_eq!(evidence(Lang::En, &e), "TBIL 8 mg/dL (threshold 10 mg/dL)");
-        let e = Evidence::TbilLevel { tbil: Bilirubin::from_umol_per_l(150.0), threshold_umol: 171.0 };
-        assert_eq!(evidence(Lang::ZhCn, &e), "总胆红素 150 µmol/L（阈值 171 µmol/L）");
+        let e = Evidence::TbilLevel {
+            tbil: Bilirubin::from_umol_per_l(150.0),
+            threshold_umol: 171.0,
+        };
+        assert_eq!(
+            evidence(Lang::ZhCn, &e),
+            "总胆红素 150 µmol/L（阈值 171 µmol/L）"
+        );
     }
 
     #[test]
     fn input_lists_use_each_languages_separator() {
         let ids = InputSet::of(&[InputId::Inr, InputId::Age]);
         assert_eq!(input_list(Lang::En, ids), "Age (years), INR");
-        assert_eq!(input_list(Lang::ZhCn, ids), "年龄（岁）、国际标准化比值（INR）");
+        assert_eq!(
+            input_list(Lang::ZhCn, ids),
+            "年龄（岁）、国际标准化比值（INR）"
+        );
     }
 
     #[test]
     fn trail_names_the_dialysis_rule() {
-        let u = UsedValue { lab: Lab::Creatinine, entered: Some(0.8), used: 4.0, rule: Some(BoundRule::Dialysis(4.0)) };
-        assert_eq!(used_value(Lang::En, &u), "Creatinine (mg/dL): entered 0.8, used 4 (set to 4 by the dialysis rule)");
+        let u = UsedValue {
+            lab: Lab::Creatinine,
+            entered: Some(0.8),
+            used: 4.0,
+            rule: Some(BoundRule::Dialysis(4.0)),
+        };
+        assert_eq!(
+            used_value(Lang::En, &u),
+            "Creatinine (mg/dL): entered 0.8, used 4 (set to 4 by the dialysis rule)"
+        );
     }
 }

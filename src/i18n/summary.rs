@@ -3,36 +3,60 @@
 //! (SPEC section 7). Pure, so it is tested natively.
 
 use super::render::{
-    answer, bilirubin, criterion_title, evidence, input_list, protocol_text, study_team_item, unit_symbol, verdict_title,
-    willingness,
+    answer, bilirubin, criterion_title, encephalopathy, evidence, input_list, protocol_text,
+    study_team_item, unit_symbol, verdict_title, willingness,
 };
 use super::{num, Key, Lang};
 use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::meld::ScoreOutcome;
-use crate::clinical::patient::{Encephalopathy, InputId, Sex};
+use crate::clinical::patient::{InputId, Sex};
 use crate::clinical::protocol::Protocol;
 use crate::clinical::screening::{CriterionResult, Verdict};
-use crate::clinical::units::{AlbuminUnit, FieldUnit};
+use crate::clinical::units::FieldUnit;
 
-fn score_line<T>(lang: Lang, name: Key, s: &ScoreOutcome<T>, value: impl Fn(&T) -> u8, context: bool) -> String {
+fn score_line<T>(
+    lang: Lang,
+    name: Key,
+    s: &ScoreOutcome<T>,
+    value: impl Fn(&T) -> u8,
+    context: bool,
+) -> String {
     let label = lang.t(name);
-    let suffix = if context { format!(" ({})", lang.t(Key::ContextOnly)) } else { String::new() };
+    let suffix = if context {
+        format!(" ({})", lang.t(Key::ContextOnly))
+    } else {
+        String::new()
+    };
     match s {
         ScoreOutcome::Computed(t) => format!("{label} {}{suffix}", value(t)),
         ScoreOutcome::NotComputable(missing) => {
-            format!("{label}: {}{suffix}", lang.fill(Key::NeedsInputs, &[&input_list(lang, *missing)]))
+            format!(
+                "{label}: {}{suffix}",
+                lang.fill(Key::NeedsInputs, &[&input_list(lang, *missing)])
+            )
         }
     }
 }
 
-fn criterion_lines(lang: Lang, c: &CriterionResult, protocol: &Protocol, indent: &str, out: &mut Vec<String>) {
+fn criterion_lines(
+    lang: Lang,
+    c: &CriterionResult,
+    protocol: &Protocol,
+    indent: &str,
+    out: &mut Vec<String>,
+) {
     let mut line = format!(
         "{indent}{} [{}] {}",
         c.id,
         lang.t(Key::State(c.outcome.state())),
         criterion_title(lang, c, protocol)
     );
-    let ev: Vec<String> = c.outcome.evidence().iter().map(|e| evidence(lang, e)).collect();
+    let ev: Vec<String> = c
+        .outcome
+        .evidence()
+        .iter()
+        .map(|e| evidence(lang, e))
+        .collect();
     if !ev.is_empty() {
         line.push_str(" — ");
         line.push_str(&ev.join("; "));
@@ -58,12 +82,35 @@ pub fn values_entered(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
     let label = |id| lang.t(Key::Label(id));
     let mut out = Vec::new();
     let mut add = |id: InputId, v: Option<String>| {
-        out.push(format!("  {}: {}", label(id), v.unwrap_or_else(|| lang.t(Key::NotEntered).to_string())));
+        out.push(format!(
+            "  {}: {}",
+            label(id),
+            v.unwrap_or_else(|| lang.t(Key::NotEntered).to_string())
+        ));
     };
-    add(InputId::Age, p.age.map(|a| format!("{} {}", a.0, lang.t(Key::Years))));
-    add(InputId::Sex, p.sex.map(|s| lang.t(if s == Sex::Male { Key::Male } else { Key::Female }).to_string()));
-    add(InputId::Etiology, p.etiology.map(|e| lang.t(Key::Etiology(e)).to_string()));
-    add(InputId::ChronicLiverDisease, p.chronic_liver_disease.map(|a| answer(lang, a).to_string()));
+    add(
+        InputId::Age,
+        p.age.map(|a| format!("{} {}", a.0, lang.t(Key::Years))),
+    );
+    add(
+        InputId::Sex,
+        p.sex.map(|s| {
+            lang.t(if s == Sex::Male {
+                Key::Male
+            } else {
+                Key::Female
+            })
+            .to_string()
+        }),
+    );
+    add(
+        InputId::Etiology,
+        p.etiology.map(|e| lang.t(Key::Etiology(e)).to_string()),
+    );
+    add(
+        InputId::ChronicLiverDisease,
+        p.chronic_liver_disease.map(|a| answer(lang, a).to_string()),
+    );
     let dated = |b, d: Option<crate::clinical::date::Date>| {
         let mut s = bilirubin(lang, b);
         if let Some(d) = d {
@@ -72,34 +119,63 @@ pub fn values_entered(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
         s
     };
     add(InputId::Tbil, p.tbil.map(|b| dated(b, p.tbil_date)));
-    add(InputId::TbilEarlier, p.tbil_earlier.map(|b| dated(b, p.tbil_earlier_date)));
+    add(
+        InputId::TbilEarlier,
+        p.tbil_earlier.map(|b| dated(b, p.tbil_earlier_date)),
+    );
     add(InputId::Inr, p.inr.map(|i| num(i.0, 2)));
     add(InputId::Pta, p.pta.map(|v| format!("{} %", num(v.0, 1))));
     add(
         InputId::Creatinine,
-        p.creatinine.map(|c| format!("{} {}", num(c.entered(), 2), unit_symbol(lang, FieldUnit::from(c.unit())))),
+        p.creatinine.map(|c| {
+            format!(
+                "{} {}",
+                num(c.entered(), 2),
+                unit_symbol(lang, FieldUnit::from(c.unit()))
+            )
+        }),
     );
-    add(InputId::Dialysis, Some(lang.t(if p.dialysis { Key::Yes } else { Key::No }).to_string()));
-    add(InputId::Sodium, p.sodium.map(|s| format!("{} mmol/L", num(s.0, 1))));
+    add(
+        InputId::Dialysis,
+        Some(
+            lang.t(if p.dialysis { Key::Yes } else { Key::No })
+                .to_string(),
+        ),
+    );
+    add(
+        InputId::Sodium,
+        p.sodium.map(|s| format!("{} mmol/L", num(s.0, 1))),
+    );
     add(
         InputId::Albumin,
         p.albumin.map(|a| {
-            let unit = if a.unit() == AlbuminUnit::GPerL { FieldUnit::GPerL } else { FieldUnit::GPerDl };
-            format!("{} {}", num(a.entered(), 2), unit_symbol(lang, unit))
+            format!(
+                "{} {}",
+                num(a.entered(), 2),
+                unit_symbol(lang, FieldUnit::from(a.unit()))
+            )
         }),
     );
     add(
         InputId::HepaticEncephalopathy,
-        p.encephalopathy.map(|e| match e {
-            Encephalopathy::Absent => lang.t(Key::Absent).to_string(),
-            Encephalopathy::Present(None) => lang.t(Key::Present).to_string(),
-            Encephalopathy::Present(Some(g)) => format!("{} ({})", lang.t(Key::Present), lang.fill(Key::Grade, &[&g.to_string()])),
-        }),
+        p.encephalopathy.map(|e| encephalopathy(lang, e)),
     );
-    add(InputId::HepatorenalSyndrome, p.hepatorenal_syndrome.map(|a| answer(lang, a).to_string()));
-    add(InputId::BleedingSigns, p.bleeding_signs.map(|a| answer(lang, a).to_string()));
-    add(InputId::Consent, p.consent.map(|w| willingness(lang, w).to_string()));
-    add(InputId::Contraception, p.contraception.map(|w| willingness(lang, w).to_string()));
+    add(
+        InputId::HepatorenalSyndrome,
+        p.hepatorenal_syndrome.map(|a| answer(lang, a).to_string()),
+    );
+    add(
+        InputId::BleedingSigns,
+        p.bleeding_signs.map(|a| answer(lang, a).to_string()),
+    );
+    add(
+        InputId::Consent,
+        p.consent.map(|w| willingness(lang, w).to_string()),
+    );
+    add(
+        InputId::Contraception,
+        p.contraception.map(|w| willingness(lang, w).to_string()),
+    );
     out
 }
 
@@ -122,8 +198,12 @@ pub fn referral_lines(lang: Lang, protocol: &Protocol, app_version: &str) -> Vec
             s
         })
         .collect();
-    let recruiting: Vec<&str> =
-        protocol.phases.iter().filter(|p| p.recruiting).map(|p| protocol_text(lang, &p.name)).collect();
+    let recruiting: Vec<&str> = protocol
+        .phases
+        .iter()
+        .filter(|p| p.recruiting)
+        .map(|p| protocol_text(lang, &p.name))
+        .collect();
     vec![
         format!(
             "{}: {} ({}) — {}",
@@ -132,31 +212,61 @@ pub fn referral_lines(lang: Lang, protocol: &Protocol, app_version: &str) -> Vec
             protocol.trial.other_ids.join(", "),
             protocol_text(lang, &protocol.trial.title)
         ),
-        format!("{}: {}", t(Key::RefSite), protocol_text(lang, &protocol.site.name)),
+        format!(
+            "{}: {}",
+            t(Key::RefSite),
+            protocol_text(lang, &protocol.site.name)
+        ),
         format!("{}: {}", t(Key::RefContacts), contacts.join("; ")),
         format!("{}: {}", t(Key::RefRecruiting), recruiting.join(", ")),
-        format!("{}: {} ({})", t(Key::RefProtocol), protocol.version, protocol.rules_date),
+        format!(
+            "{}: {} ({})",
+            t(Key::RefProtocol),
+            protocol.version,
+            protocol.rules_date
+        ),
         format!("{}: {app_version}", t(Key::RefAppVersion)),
     ]
 }
 
 /// The whole summary as plain text.
 #[must_use]
-pub fn summary(lang: Lang, vm: &ScreeningViewModel, protocol: &Protocol, now: &str, app_version: &str) -> String {
+pub fn summary(
+    lang: Lang,
+    vm: &ScreeningViewModel,
+    protocol: &Protocol,
+    now: &str,
+    app_version: &str,
+) -> String {
     let s = &vm.screening;
     let mut out = vec![
         lang.t(Key::AppTitle).to_string(),
-        format!("{} {}", lang.t(Key::PrintDisclaimer), lang.fill(Key::PrintedAt, &[now])),
+        format!(
+            "{} {}",
+            lang.t(Key::PrintDisclaimer),
+            lang.fill(Key::PrintedAt, &[now])
+        ),
         String::new(),
     ];
     let mut meld = score_line(lang, Key::Meld, &s.meld, |m| m.score, false);
     if let ScoreOutcome::Computed(m) = &s.meld {
         let below = m.gate.below.to_string();
-        let gate = if m.gate.passes { Key::GatePass } else { Key::GateFail };
-        meld = format!("{meld} — {} {}", lang.fill(Key::MeldRule, &[&below]), lang.fill(gate, &[&m.score.to_string(), &below]));
+        let gate = if m.gate.passes {
+            Key::GatePass
+        } else {
+            Key::GateFail
+        };
+        meld = format!(
+            "{meld} — {} {}",
+            lang.fill(Key::MeldRule, &[&below]),
+            lang.fill(gate, &[&m.score.to_string(), &below])
+        );
         if m.gate.borderline {
             meld.push(' ');
-            meld.push_str(&lang.fill(Key::Borderline, &[&num(m.unrounded, 2), &m.score.to_string()]));
+            meld.push_str(&lang.fill(
+                Key::Borderline,
+                &[&num(m.unrounded, 2), &m.score.to_string()],
+            ));
         }
     }
     out.push(meld);
@@ -164,13 +274,27 @@ pub fn summary(lang: Lang, vm: &ScreeningViewModel, protocol: &Protocol, now: &s
     out.push(score_line(lang, Key::Meld3, &s.meld3, |m| m.score, true));
     for phase in &s.phases {
         out.push(String::new());
-        out.push(format!("{}: {}", protocol_text(lang, &phase.phase.name), verdict_title(lang, &phase.verdict)));
+        out.push(format!(
+            "{}: {}",
+            protocol_text(lang, &phase.phase.name),
+            verdict_title(lang, &phase.verdict)
+        ));
         match &phase.verdict {
-            Verdict::NotEligible(ids) => out.push(format!("  {} {}", lang.t(Key::DecidedBy), ids.join(", "))),
-            Verdict::Incomplete(missing) => out.push(format!("  {} {}", lang.t(Key::EnterNext), input_list(lang, *missing))),
+            Verdict::NotEligible(ids) => {
+                out.push(format!("  {} {}", lang.t(Key::DecidedBy), ids.join(", ")))
+            }
+            Verdict::Incomplete(missing) => out.push(format!(
+                "  {} {}",
+                lang.t(Key::EnterNext),
+                input_list(lang, *missing)
+            )),
             Verdict::Refer(items) => {
                 out.push(format!("  {}", lang.t(Key::StudyTeamWillConfirm)));
-                out.extend(items.iter().map(|i| format!("   - {}", study_team_item(lang, *i, protocol))));
+                out.extend(
+                    items
+                        .iter()
+                        .map(|i| format!("   - {}", study_team_item(lang, *i, protocol))),
+                );
             }
         }
         for c in phase.criteria.iter().chain(&phase.exclusions) {
@@ -182,7 +306,11 @@ pub fn summary(lang: Lang, vm: &ScreeningViewModel, protocol: &Protocol, now: &s
     out.extend(values_entered(lang, vm));
     out.push(String::new());
     out.push(format!("{}:", lang.t(Key::Referral)));
-    out.extend(referral_lines(lang, protocol, app_version).into_iter().map(|l| format!("  {l}")));
+    out.extend(
+        referral_lines(lang, protocol, app_version)
+            .into_iter()
+            .map(|l| format!("  {l}")),
+    );
     out.push(lang.t(Key::ExclusionNote).to_string());
     out.join("\n")
 }
@@ -226,7 +354,10 @@ mod tests {
         let s = text(Lang::En, &referable());
         assert!(s.contains("MELD 26 — Original MELD, OPTN rules"), "{s}");
         assert!(s.contains("Phase I: Meets every inclusion criterion that can be checked here"));
-        assert!(s.contains("Total bilirubin (TBIL): 342 µmol/L (2026-11-25)"), "{s}");
+        assert!(
+            s.contains("Total bilirubin (TBIL): 342 µmol/L (2026-11-25)"),
+            "{s}"
+        );
         assert!(s.contains("NCT06740149"));
         assert!(s.contains("Bingliang Lin, MD"));
         assert!(s.contains("Pre-screening aid, not an enrolment decision."));
@@ -243,7 +374,13 @@ mod tests {
 
     #[test]
     fn incomplete_summary_names_what_to_enter_next() {
-        let s = text(Lang::En, &FormInput { inr: String::new(), ..referable() });
+        let s = text(
+            Lang::En,
+            &FormInput {
+                inr: String::new(),
+                ..referable()
+            },
+        );
         assert!(s.contains("Enter next: INR"), "{s}");
         assert!(s.contains("MELD: Not computable yet. Needs: INR."));
     }

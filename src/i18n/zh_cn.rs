@@ -81,7 +81,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::I3Bilirubin => "总胆红素 ≥ 171 μmol/L 或每日平均上升 ≥ 17.1 μmol/L",
         Key::I3Complications => "出血倾向、肝性脑病或肝肾综合征之一",
         Key::Missing => "缺少：{0}",
-        Key::ExclusionLabel => "排除标准",
         Key::EvAge => "年龄 {0} 岁（最低 {1} 岁）",
         Key::EvChronic => "慢性肝病基础：{0}",
         Key::EvTbil => "总胆红素 {0}（阈值 {1}）",

@@ -24,7 +24,8 @@ enum CopyState {
 
 fn clipboard_available() -> bool {
     let navigator = window().navigator();
-    js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| !c.is_undefined() && !c.is_null())
+    js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null())
 }
 
 /// Focuses and selects the fallback text (found by reference: inside a shadow root the
@@ -45,7 +46,15 @@ pub fn Actions() -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
 
     let on_copy = move |_| {
-        let body = ctx.vm.with(|v| summary(ctx.lang.get_untracked(), v, &PROTOCOL, &now_text(), APP_VERSION));
+        let body = ctx.vm.with(|v| {
+            summary(
+                ctx.lang.get_untracked(),
+                v,
+                &PROTOCOL,
+                &now_text(),
+                APP_VERSION,
+            )
+        });
         text.set(body.clone());
         if !clipboard_available() {
             copy_state.set(CopyState::Fallback);
@@ -111,10 +120,16 @@ pub fn PrintHeader() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // The printed time is the time of printing, not of loading.
     let printed_at = RwSignal::new(now_text());
-    let _listener = window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
+    let _listener =
+        window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
     let values = move || {
         let lang = ctx.lang.get();
-        ctx.vm.with(|v| values_entered(lang, v).into_iter().map(|l| view! { <li>{l.trim().to_string()}</li> }).collect_view())
+        ctx.vm.with(|v| {
+            values_entered(lang, v)
+                .into_iter()
+                .map(|l| view! { <li>{l.trim().to_string()}</li> })
+                .collect_view()
+        })
     };
     view! {
         <div class="print-only print-header">

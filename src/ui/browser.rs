@@ -15,7 +15,12 @@ const LANG_KEY: &str = "aclf-screen.lang";
 pub fn today() -> Date {
     let d = js_sys::Date::new_0();
     // The browser's clock always gives a real date; the epoch is only a type-level fallback.
-    Date::from_ymd(d.get_full_year() as i32, d.get_month() as u8 + 1, d.get_date() as u8).unwrap_or(Date::EPOCH)
+    Date::from_ymd(
+        d.get_full_year() as i32,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or(Date::EPOCH)
 }
 
 /// Local date and time as "YYYY-MM-DD HH:MM" for the printed and copied summary.
@@ -40,7 +45,12 @@ fn storage() -> Option<web_sys::Storage> {
 /// choice, else the browser's languages.
 pub fn initial_lang(explicit: Option<Lang>) -> Lang {
     let stored = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
-    let browser: Vec<String> = window().navigator().languages().iter().filter_map(|v| v.as_string()).collect();
+    let browser: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
     Lang::choose(explicit.map(Lang::tag), stored.as_deref(), &browser)
 }

@@ -48,7 +48,9 @@ impl Mode {
 /// The stylesheet URL that `loader.js` publishes (Trunk-hashed, relative to the loader).
 fn stylesheet_url() -> Option<String> {
     let assets = js_sys::Reflect::get(&js_sys::global(), &"aclfScreenAssets".into()).ok()?;
-    js_sys::Reflect::get(&assets, &"css".into()).ok()?.as_string()
+    js_sys::Reflect::get(&assets, &"css".into())
+        .ok()?
+        .as_string()
 }
 
 /// Mounts into `<div data-aclf-screen data-lang="zh-CN" data-phase="phase2">` if the page has
@@ -61,10 +63,12 @@ pub fn mount_into_host() -> bool {
     };
     let shadow = match host.shadow_root() {
         Some(s) => s,
-        None => match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
-            Ok(s) => s,
-            Err(_) => return false,
-        },
+        None => {
+            match host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)) {
+                Ok(s) => s,
+                Err(_) => return false,
+            }
+        }
     };
     if let (Some(href), Ok(link)) = (stylesheet_url(), doc.create_element("link")) {
         let _ = link.set_attribute("rel", "stylesheet");
@@ -80,8 +84,12 @@ pub fn mount_into_host() -> bool {
     let mode = Mode {
         embed: false,
         mounted: true,
-        lang: host.get_attribute("data-lang").and_then(|t| Lang::from_tag(&t)),
-        focus_phase: host.get_attribute("data-phase").and_then(|p| known_phase(&p)),
+        lang: host
+            .get_attribute("data-lang")
+            .and_then(|t| Lang::from_tag(&t)),
+        focus_phase: host
+            .get_attribute("data-phase")
+            .and_then(|p| known_phase(&p)),
     };
     leptos::mount::mount_to(root.unchecked_into(), move || view! { <App mode=mode/> }).forget();
     true
@@ -90,9 +98,13 @@ pub fn mount_into_host() -> bool {
 /// Tells the parent frame the document's height whenever it changes. The message carries only
 /// `{type: "aclf-screen:resize", height}`, never a clinical value.
 pub fn report_height_to_parent() {
-    let Some(root) = document().document_element() else { return };
+    let Some(root) = document().document_element() else {
+        return;
+    };
     let send = Closure::<dyn FnMut()>::new(move || {
-        let Some(html) = document().document_element() else { return };
+        let Some(html) = document().document_element() else {
+            return;
+        };
         let height = html.get_bounding_client_rect().height().ceil();
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"aclf-screen:resize".into());

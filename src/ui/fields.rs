@@ -47,7 +47,11 @@ fn Message(input: InputId, testid: &'static str) -> impl IntoView {
                 FieldMessage::Error(_) => ("msg msg-error", format!("error-{testid}")),
                 FieldMessage::Unusual { .. } => ("msg msg-warning", format!("warning-{testid}")),
             };
-            let icon = if matches!(m, FieldMessage::Error(_)) { "⛔ " } else { "⚠ " };
+            let icon = if matches!(m, FieldMessage::Error(_)) {
+                "⛔ "
+            } else {
+                "⚠ "
+            };
             view! {
                 <p class=class id=msg_id.clone() data-testid=tid>
                     <span aria-hidden="true">{icon}</span>
@@ -59,7 +63,8 @@ fn Message(input: InputId, testid: &'static str) -> impl IntoView {
 }
 
 fn has_error(ctx: Ctx, input: InputId) -> bool {
-    ctx.vm.with(|v| matches!(v.message(input), Some(FieldMessage::Error(_))))
+    ctx.vm
+        .with(|v| matches!(v.message(input), Some(FieldMessage::Error(_))))
 }
 
 fn has_message(ctx: Ctx, input: InputId) -> bool {
@@ -120,7 +125,12 @@ pub fn NumberField(
 
 /// A labelled date field (`<input type=date>`, value YYYY-MM-DD).
 #[component]
-pub fn DateField(input: InputId, testid: &'static str, access: TextSlot, #[prop(optional)] hint: Option<Key>) -> impl IntoView {
+pub fn DateField(
+    input: InputId,
+    testid: &'static str,
+    access: TextSlot,
+    #[prop(optional)] hint: Option<Key>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let id = element_id(testid);
     let max = ctx.today.iso();
@@ -147,7 +157,12 @@ pub fn DateField(input: InputId, testid: &'static str, access: TextSlot, #[prop(
 }
 
 /// The `<option>`s of a select, the current one selected.
-fn options(ctx: Ctx, choices: &'static [Choice], access: ChoiceSlot, placeholder: bool) -> impl IntoView {
+fn options(
+    ctx: Ctx,
+    choices: &'static [Choice],
+    access: ChoiceSlot,
+    placeholder: bool,
+) -> impl IntoView {
     let placeholder = placeholder.then(|| {
         view! {
             <option value="" prop:selected=move || ctx.form.with(|f| (access.get)(f).is_empty())>

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::fields::{CheckboxField, Choice, ChoiceSlot, DateField, NumberField, SelectField, TextSlot, UnitSelect};
+use super::fields::{
+    CheckboxField, Choice, ChoiceSlot, DateField, NumberField, SelectField, TextSlot, UnitSelect,
+};
 use super::Ctx;
-use crate::clinical::form::FormInput;
 use crate::clinical::patient::{Answer, Etiology, InputId, Sex, Willingness};
-use crate::clinical::units::{AlbuminUnit, MolarUnit};
+use crate::clinical::units::{AlbuminUnit, FieldUnit, MolarUnit};
+use crate::i18n::render::unit_symbol;
 use crate::i18n::Key;
 
 const SEX: &[Choice] = &[("male", Key::Male), ("female", Key::Female)];
@@ -20,11 +22,19 @@ const ETIOLOGY: &[Choice] = &[
     ("other", Key::Etiology(Etiology::Other)),
     ("unknown", Key::Etiology(Etiology::Unknown)),
 ];
-const YES_NO_UNKNOWN: &[Choice] = &[("yes", Key::Yes), ("no", Key::No), ("unknown", Key::DontKnow)];
+const YES_NO_UNKNOWN: &[Choice] = &[
+    ("yes", Key::Yes),
+    ("no", Key::No),
+    ("unknown", Key::DontKnow),
+];
 const ABSENT_PRESENT: &[Choice] = &[("absent", Key::Absent), ("present", Key::Present)];
 const NO_YES: &[Choice] = &[("no", Key::No), ("yes", Key::Yes)];
 const GRADES: [&str; 4] = ["1", "2", "3", "4"];
-const WILLINGNESS: &[Choice] = &[("yes", Key::Yes), ("no", Key::No), ("not-asked", Key::NotAsked)];
+const WILLINGNESS: &[Choice] = &[
+    ("yes", Key::Yes),
+    ("no", Key::No),
+    ("not-asked", Key::NotAsked),
+];
 /// (value, symbol shown): the values are the test contract's.
 const MOLAR_UNITS: &[(&str, &str)] = &[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")];
 const ALBUMIN_UNITS: &[(&str, &str)] = &[("g/L", "g/L"), ("g/dL", "g/dL")];
@@ -45,10 +55,13 @@ fn etiology_value(e: Option<Etiology>) -> &'static str {
 }
 
 fn etiology_from(v: &str) -> Option<Etiology> {
-    ETIOLOGY.iter().find(|(value, _)| *value == v).and_then(|(_, k)| match k {
-        Key::Etiology(e) => Some(*e),
-        _ => None,
-    })
+    ETIOLOGY
+        .iter()
+        .find(|(value, _)| *value == v)
+        .and_then(|(_, k)| match k {
+            Key::Etiology(e) => Some(*e),
+            _ => None,
+        })
 }
 
 fn answer_value(a: Option<Answer>) -> &'static str {
@@ -181,14 +194,6 @@ fn tbil_unit() -> AnyView {
     .into_any()
 }
 
-/// The earlier bilirubin shows the latest one's unit (both are read in it).
-fn tbil_unit_text(f: &FormInput) -> &'static str {
-    match f.tbil_unit {
-        MolarUnit::UmolPerL => "µmol/L",
-        MolarUnit::MgPerDl => "mg/dL",
-    }
-}
-
 /// Laboratory results.
 #[component]
 fn LabsSection() -> impl IntoView {
@@ -217,7 +222,11 @@ fn LabsSection() -> impl IntoView {
         />
     }
     .into_any();
-    let earlier_unit = view! { <span class="unit">{move || ctx.form.with(tbil_unit_text)}</span> }.into_any();
+    // The earlier bilirubin is read in the latest one's unit, so it shows that unit.
+    let earlier_unit = view! {
+        <span class="unit">{move || unit_symbol(ctx.lang.get(), ctx.form.with(|f| FieldUnit::from(f.tbil_unit)))}</span>
+    }
+    .into_any();
     view! {
         <fieldset class="section">
             <legend>{move || ctx.t(Key::SectionLabs)}</legend>

@@ -78,7 +78,13 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
     let lang = RwSignal::new(browser::initial_lang(mode.lang));
     let form = RwSignal::new(initial_form(today));
     let vm = Memo::new(move |_| form.with(|f| evaluate(f, today, &PROTOCOL)));
-    let ctx = Ctx { form, lang, vm, today, mode };
+    let ctx = Ctx {
+        form,
+        lang,
+        vm,
+        today,
+        mode,
+    };
     provide_context(ctx);
 
     // On its own page the widget owns <html lang> and the title; mounted, it leaves the host's.
@@ -89,7 +95,9 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
         embed::report_height_to_parent();
     }
     let update_available = RwSignal::new(false);
-    let _listener = window_event_listener_untyped("aclf-screen:update-available", move |_| update_available.set(true));
+    let _listener = window_event_listener_untyped("aclf-screen:update-available", move |_| {
+        update_available.set(true)
+    });
 
     let header = (!mode.embed && !mode.mounted).then(|| {
         view! {

@@ -14,7 +14,10 @@ use crate::i18n::{Key, DECISIONS};
 pub fn Referral() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lines = move || {
-        referral_lines(ctx.lang.get(), &PROTOCOL, APP_VERSION).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()
+        referral_lines(ctx.lang.get(), &PROTOCOL, APP_VERSION)
+            .into_iter()
+            .map(|l| view! { <li>{l}</li> })
+            .collect_view()
     };
     let typical = move || {
         let lang = ctx.lang.get();
@@ -26,7 +29,10 @@ pub fn Referral() -> impl IntoView {
     };
     let decisions = move || {
         let lang = ctx.lang.get();
-        DECISIONS.iter().map(|d| view! { <li>{lang.t(Key::Decision(*d))}</li> }).collect_view()
+        DECISIONS
+            .iter()
+            .map(|d| view! { <li>{lang.t(Key::Decision(*d))}</li> })
+            .collect_view()
     };
     view! {
         <section class="referral" aria-labelledby="aclf-referral-heading">

@@ -11,7 +11,9 @@ use crate::i18n::{num, Key};
 
 /// The integer as ASCII text, or nothing when not computable (test contract).
 fn value_text<T>(s: &ScoreOutcome<T>, score: impl Fn(&T) -> u8) -> String {
-    s.computed().map(|t| score(t).to_string()).unwrap_or_default()
+    s.computed()
+        .map(|t| score(t).to_string())
+        .unwrap_or_default()
 }
 
 /// The inputs a score still needs, if it is not computable.
@@ -24,7 +26,12 @@ fn missing_of<T>(s: &ScoreOutcome<T>) -> Option<InputSet> {
 
 /// A context-only score: name, value, and what it still needs.
 #[component]
-fn ContextScore(name: Key, testid: &'static str, value: Signal<String>, needs: Signal<Option<String>>) -> impl IntoView {
+fn ContextScore(
+    name: Key,
+    testid: &'static str,
+    value: Signal<String>,
+    needs: Signal<Option<String>>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="score score-context">
@@ -41,7 +48,11 @@ fn ContextScore(name: Key, testid: &'static str, value: Signal<String>, needs: S
 pub fn Scores() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let needs = move |missing: Option<InputSet>| {
-        missing.map(|m| ctx.lang.get().fill(Key::NeedsInputs, &[&input_list(ctx.lang.get(), m)]))
+        missing.map(|m| {
+            ctx.lang
+                .get()
+                .fill(Key::NeedsInputs, &[&input_list(ctx.lang.get(), m)])
+        })
     };
     let meld = move || ctx.vm.with(|v| v.screening.meld.computed().copied());
     let meld_value = move || ctx.vm.with(|v| value_text(&v.screening.meld, |m| m.score));
@@ -49,7 +60,11 @@ pub fn Scores() -> impl IntoView {
         let lang = ctx.lang.get();
         match meld() {
             Some(m) => {
-                let key = if m.gate.passes { Key::GatePass } else { Key::GateFail };
+                let key = if m.gate.passes {
+                    Key::GatePass
+                } else {
+                    Key::GateFail
+                };
                 lang.fill(key, &[&m.score.to_string(), &m.gate.below.to_string()])
             }
             None => needs(ctx.vm.with(|v| missing_of(&v.screening.meld))).unwrap_or_default(),
@@ -70,9 +85,13 @@ pub fn Scores() -> impl IntoView {
             }
         })
     };
-    let na_value = Signal::derive(move || ctx.vm.with(|v| value_text(&v.screening.meld_na, |m| m.score)));
+    let na_value = Signal::derive(move || {
+        ctx.vm
+            .with(|v| value_text(&v.screening.meld_na, |m| m.score))
+    });
     let na_needs = Signal::derive(move || needs(ctx.vm.with(|v| missing_of(&v.screening.meld_na))));
-    let m3_value = Signal::derive(move || ctx.vm.with(|v| value_text(&v.screening.meld3, |m| m.score)));
+    let m3_value =
+        Signal::derive(move || ctx.vm.with(|v| value_text(&v.screening.meld3, |m| m.score)));
     let m3_needs = Signal::derive(move || needs(ctx.vm.with(|v| missing_of(&v.screening.meld3))));
     let trail = move || {
         let lang = ctx.lang.get();

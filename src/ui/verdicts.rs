@@ -8,7 +8,9 @@ use super::Ctx;
 use crate::clinical::outcome::{deciding_evidence, Outcome, State};
 use crate::clinical::protocol::{Confirmer, PROTOCOL};
 use crate::clinical::screening::{CriterionResult, PhaseResult, Verdict};
-use crate::i18n::render::{criterion_title, evidence, input_list, protocol_text, study_team_item, verdict_title};
+use crate::i18n::render::{
+    criterion_title, evidence, input_list, protocol_text, study_team_item, verdict_title,
+};
 use crate::i18n::{Key, Lang};
 
 fn state_attr(s: State) -> &'static str {
@@ -49,11 +51,18 @@ fn verdict_icon(v: &Verdict) -> &'static str {
 fn criterion_view(lang: Lang, phase_id: &'static str, c: &CriterionResult) -> AnyView {
     let state = c.outcome.state();
     let testid = format!("criterion-{phase_id}-{}", c.id);
-    let evidence_items: Vec<String> = c.outcome.evidence().iter().map(|e| evidence(lang, e)).collect();
-    let missing = (!c.outcome.missing().is_empty()).then(|| lang.fill(Key::Missing, &[&input_list(lang, c.outcome.missing())]));
+    let evidence_items: Vec<String> = c
+        .outcome
+        .evidence()
+        .iter()
+        .map(|e| evidence(lang, e))
+        .collect();
+    let missing = (!c.outcome.missing().is_empty())
+        .then(|| lang.fill(Key::Missing, &[&input_list(lang, c.outcome.missing())]));
     let notes: Vec<&'static str> = c.notes.iter().map(|n| lang.t(Key::Note(n))).collect();
     // Study-team criteria say so once: through their note when the core attached one.
-    let study_team = (c.confirmed_by == Confirmer::StudyTeam && c.notes.is_empty()).then(|| lang.t(Key::ConfirmedByStudyTeam));
+    let study_team = (c.confirmed_by == Confirmer::StudyTeam && c.notes.is_empty())
+        .then(|| lang.t(Key::ConfirmedByStudyTeam));
     let parts = (!c.parts.is_empty()).then(|| {
         view! { <ul class="parts">{c.parts.iter().map(|p| criterion_view(lang, phase_id, p)).collect_view()}</ul> }
     });
@@ -95,22 +104,32 @@ fn verdict_view(lang: Lang, r: &PhaseResult) -> AnyView {
                 .filter_map(|id| r.criteria.iter().chain(&r.exclusions).find(|c| c.id == *id))
                 .map(|c| {
                     let parts: Vec<&Outcome> = c.parts.iter().map(|p| &p.outcome).collect();
-                    let ev: Vec<String> =
-                        deciding_evidence(&c.outcome, &parts).iter().map(|e| evidence(lang, e)).collect();
+                    let ev: Vec<String> = deciding_evidence(&c.outcome, &parts)
+                        .iter()
+                        .map(|e| evidence(lang, e))
+                        .collect();
                     format!("{}: {}", c.id, ev.join("; "))
                 })
                 .collect();
             (lang.t(Key::DecidedBy), lines)
         }
-        Verdict::Incomplete(missing) => {
-            (lang.t(Key::EnterNext), missing.iter().map(|m| lang.t(Key::Label(m)).to_string()).collect())
-        }
+        Verdict::Incomplete(missing) => (
+            lang.t(Key::EnterNext),
+            missing
+                .iter()
+                .map(|m| lang.t(Key::Label(m)).to_string())
+                .collect(),
+        ),
         Verdict::Refer(items) => (
             lang.t(Key::StudyTeamWillConfirm),
-            items.iter().map(|i| study_team_item(lang, *i, &PROTOCOL)).collect(),
+            items
+                .iter()
+                .map(|i| study_team_item(lang, *i, &PROTOCOL))
+                .collect(),
         ),
     };
-    let exclusion_note = matches!(v, Verdict::Refer(_)).then(|| view! { <p class="exclusion-note">{lang.t(Key::ExclusionNote)}</p> });
+    let exclusion_note = matches!(v, Verdict::Refer(_))
+        .then(|| view! { <p class="exclusion-note">{lang.t(Key::ExclusionNote)}</p> });
     view! {
         <div
             class=format!("verdict verdict-{}", verdict_attr(v))
