@@ -8,6 +8,7 @@
 //! into words is tested natively.
 
 mod en;
+pub mod markup;
 pub mod render;
 pub mod summary;
 mod zh_cn;

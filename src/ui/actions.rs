@@ -7,9 +7,11 @@ use leptos::prelude::*;
 
 use super::browser::now_text;
 use super::{initial_form, Ctx, APP_VERSION};
+use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::protocol::PROTOCOL;
+use crate::i18n::markup::list_items;
 use crate::i18n::summary::{summary, values_entered};
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 
 /// What the copy button last did.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -83,9 +85,9 @@ pub fn Actions() -> impl IntoView {
     };
     view! {
         <div class="actions no-print">
-            <button type="button" data-testid="copy-summary" on:click=on_copy>{move || ctx.t(Key::CopySummary)}</button>
-            <button type="button" data-testid="print" on:click=on_print>{move || ctx.t(Key::Print)}</button>
-            <button type="button" data-testid="reset" class="secondary" on:click=on_reset>{move || ctx.t(Key::Reset)}</button>
+            <button type="button" data-testid="copy-summary" on:click=on_copy>{ctx.tr(Key::CopySummary)}</button>
+            <button type="button" data-testid="print" on:click=on_print>{ctx.tr(Key::Print)}</button>
+            <button type="button" data-testid="reset" class="secondary" on:click=on_reset>{ctx.tr(Key::Reset)}</button>
             <p class="copy-status" role="status">
                 {move || match copy_state.get() {
                     CopyState::Idle => "",
@@ -103,7 +105,7 @@ pub fn Actions() -> impl IntoView {
                                 data-testid="summary-text"
                                 readonly=true
                                 rows="12"
-                                aria-label=move || ctx.t(Key::CopySummary)
+                                aria-label=ctx.tr(Key::CopySummary)
                                 prop:value=move || text.get()
                             ></textarea>
                         }
@@ -111,6 +113,13 @@ pub fn Actions() -> impl IntoView {
             }}
         </div>
     }
+}
+
+/// The values entered with their dates, as list items.
+fn print_values(lang: Lang, vm: &ScreeningViewModel) -> String {
+    let lines = values_entered(lang, vm);
+    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+    list_items(&lines)
 }
 
 /// Shown only in print: title, disclaimer, date and time, blank lines for name and hospital
@@ -122,27 +131,18 @@ pub fn PrintHeader() -> impl IntoView {
     let printed_at = RwSignal::new(now_text());
     let _listener =
         window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
-    let values = move || {
-        let lang = ctx.lang.get();
-        ctx.vm.with(|v| {
-            values_entered(lang, v)
-                .into_iter()
-                .map(|l| view! { <li>{l.trim().to_string()}</li> })
-                .collect_view()
-        })
-    };
     view! {
         <div class="print-only print-header">
-            <h1>{move || ctx.t(Key::AppTitle)}</h1>
+            <h1>{ctx.tr(Key::AppTitle)}</h1>
             <p class="print-disclaimer">
-                <strong>{move || ctx.t(Key::PrintDisclaimer)}</strong>
+                <strong>{ctx.tr(Key::PrintDisclaimer)}</strong>
                 " "
                 {move || ctx.lang.get().fill(Key::PrintedAt, &[&printed_at.get()])}
             </p>
-            <p class="print-blank">{move || ctx.t(Key::PrintName)}": ______________________________"</p>
-            <p class="print-blank">{move || ctx.t(Key::PrintHospitalNumber)}": ______________________________"</p>
-            <h2>{move || ctx.t(Key::LabValues)}</h2>
-            <ul class="print-values">{values}</ul>
+            <p class="print-blank">{ctx.tr(Key::PrintName)}": ______________________________"</p>
+            <p class="print-blank">{ctx.tr(Key::PrintHospitalNumber)}": ______________________________"</p>
+            <h2>{ctx.tr(Key::LabValues)}</h2>
+            <ul class="print-values" inner_html=ctx.html(print_values)></ul>
         </div>
     }
 }

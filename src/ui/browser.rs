@@ -90,7 +90,7 @@ pub fn LanguageSelect() -> impl IntoView {
     let options = [Lang::En, Lang::ZhCn];
     view! {
         <div class="aclf-lang no-print">
-            <label for="aclf-lang">{move || ctx.t(Key::Language)}</label>
+            <label for="aclf-lang">{ctx.tr(Key::Language)}</label>
             <select
                 id="aclf-lang"
                 data-testid="lang"

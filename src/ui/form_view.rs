@@ -129,7 +129,7 @@ fn PatientSection() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <fieldset class="section">
-            <legend>{move || ctx.t(Key::SectionPatient)}</legend>
+            <legend>{ctx.tr(Key::SectionPatient)}</legend>
             <NumberField
                 input=InputId::Age
                 testid="age"
@@ -161,7 +161,7 @@ fn LiverSection() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <fieldset class="section">
-            <legend>{move || ctx.t(Key::SectionLiver)}</legend>
+            <legend>{ctx.tr(Key::SectionLiver)}</legend>
             <SelectField
                 input=InputId::Etiology
                 testid="etiology"
@@ -229,7 +229,7 @@ fn LabsSection() -> impl IntoView {
     .into_any();
     view! {
         <fieldset class="section">
-            <legend>{move || ctx.t(Key::SectionLabs)}</legend>
+            <legend>{ctx.tr(Key::SectionLabs)}</legend>
             <div class="pair">
                 <NumberField
                     input=InputId::Tbil
@@ -310,7 +310,7 @@ fn ComplicationsSection() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <fieldset class="section">
-            <legend>{move || ctx.t(Key::SectionComplications)}</legend>
+            <legend>{ctx.tr(Key::SectionComplications)}</legend>
             <div class="pair">
                 <SelectField
                     input=InputId::HepaticEncephalopathy
@@ -363,7 +363,7 @@ fn GradeSelect() -> impl IntoView {
     let current = move || ctx.form.with(|f| f.he_grade);
     view! {
         <div class="field">
-            <label for="aclf-he-grade">{move || ctx.t(Key::Label(InputId::HeGrade))}</label>
+            <label for="aclf-he-grade">{ctx.tr(Key::Label(InputId::HeGrade))}</label>
             <select
                 id="aclf-he-grade"
                 data-testid="he-grade"
@@ -372,7 +372,7 @@ fn GradeSelect() -> impl IntoView {
                     ctx.form.update(|f| f.he_grade = grade);
                 }
             >
-                <option value="" prop:selected=move || current().is_none()>{move || ctx.t(Key::Choose)}</option>
+                <option value="" prop:selected=move || current().is_none()>{ctx.tr(Key::Choose)}</option>
                 {GRADES
                     .into_iter()
                     .map(|value| {
@@ -395,8 +395,8 @@ fn WillingnessSection() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <fieldset class="section">
-            <legend>{move || ctx.t(Key::SectionWillingness)}</legend>
-            <p class="hint">{move || ctx.t(Key::WillingnessHint)}</p>
+            <legend>{ctx.tr(Key::SectionWillingness)}</legend>
+            <p class="hint">{ctx.tr(Key::WillingnessHint)}</p>
             <SelectField
                 input=InputId::Consent
                 testid="consent"

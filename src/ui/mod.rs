@@ -48,6 +48,35 @@ impl Ctx {
     pub fn t(&self, key: Key) -> &'static str {
         self.lang.get().t(key)
     }
+
+    /// A fixed text that follows the language. Every such text goes through this one function
+    /// so that they share one closure type: each distinct closure is its own instantiation of
+    /// Leptos' reactive text (size measured with `make bench`, README "Tests and measurements").
+    pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.lang.get().t(key)
+    }
+
+    /// Markup of the current result (`i18n::markup`), for `inner_html`: recomputed when the
+    /// result or the language changes, and set only when it differs. `render` is a plain
+    /// function so that every panel shares one instantiation.
+    pub fn html(
+        self,
+        render: fn(Lang, &ScreeningViewModel) -> String,
+    ) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        let memo = Memo::new(move |_| {
+            let lang = self.lang.get();
+            self.vm.with(|v| render(lang, v))
+        });
+        move || memo.get()
+    }
+
+    /// Markup that depends on the language only (referral details, decisions).
+    pub fn lang_html(
+        self,
+        render: fn(Lang) -> String,
+    ) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || render(self.lang.get())
+    }
 }
 
 /// The form's starting state: SI units, the latest bilirubin dated today, willingness
@@ -102,9 +131,9 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
     let header = (!mode.embed && !mode.mounted).then(|| {
         view! {
             <div>
-                <h1>{move || ctx.t(Key::AppTitle)}</h1>
-                <p class="aclf-sub">{move || ctx.t(Key::AppSubtitle)}</p>
-                <p class="aclf-privacy">{move || ctx.t(Key::Privacy)}</p>
+                <h1>{ctx.tr(Key::AppTitle)}</h1>
+                <p class="aclf-sub">{ctx.tr(Key::AppSubtitle)}</p>
+                <p class="aclf-privacy">{ctx.tr(Key::Privacy)}</p>
             </div>
         }
     });
@@ -116,9 +145,9 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
                     .then(|| {
                         view! {
                             <div class="update-banner no-print" role="status">
-                                {move || ctx.t(Key::UpdateAvailable)}
+                                {ctx.tr(Key::UpdateAvailable)}
                                 " "
-                                <button type="button" on:click=|_| browser::reload()>{move || ctx.t(Key::Reload)}</button>
+                                <button type="button" on:click=|_| browser::reload()>{ctx.tr(Key::Reload)}</button>
                             </div>
                         }
                     })
@@ -128,7 +157,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
             <main class="aclf-main">
                 <form_view::Form/>
                 <section class="aclf-results" aria-labelledby="results-heading">
-                    <h2 id="results-heading" class="no-print">{move || ctx.t(Key::Results)}</h2>
+                    <h2 id="results-heading" class="no-print">{ctx.tr(Key::Results)}</h2>
                     <scores::Scores/>
                     <verdicts::Phases/>
                     <actions::Actions/>

@@ -1,53 +1,51 @@
 //! Referral details (SPEC section 7), the exclusion note, the "typical, not confirmed"
-//! exclusion checklist, and "how this was decided": every product decision, visible.
+//! exclusion checklist, and "how this was decided": every product decision, visible. The lists
+//! change only with the language; they are set as markup (`i18n::markup`).
 
 use leptos::prelude::*;
 
 use super::{Ctx, APP_VERSION};
 use crate::clinical::protocol::PROTOCOL;
+use crate::i18n::markup::list_items;
 use crate::i18n::render::protocol_text;
 use crate::i18n::summary::referral_lines;
-use crate::i18n::{Key, DECISIONS};
+use crate::i18n::{Key, Lang, DECISIONS};
+
+fn typical(lang: Lang) -> String {
+    let lines: Vec<&str> = PROTOCOL
+        .typical_exclusions
+        .iter()
+        .map(|t| protocol_text(lang, t))
+        .collect();
+    list_items(&lines)
+}
+
+fn decisions(lang: Lang) -> String {
+    let lines: Vec<&str> = DECISIONS
+        .iter()
+        .map(|d| lang.t(Key::Decision(*d)))
+        .collect();
+    list_items(&lines)
+}
 
 /// Referral details, exclusions and decisions.
 #[component]
 pub fn Referral() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let lines = move || {
-        referral_lines(ctx.lang.get(), &PROTOCOL, APP_VERSION)
-            .into_iter()
-            .map(|l| view! { <li>{l}</li> })
-            .collect_view()
-    };
-    let typical = move || {
-        let lang = ctx.lang.get();
-        PROTOCOL
-            .typical_exclusions
-            .iter()
-            .map(|t| view! { <li>{protocol_text(lang, t)}</li> })
-            .collect_view()
-    };
-    let decisions = move || {
-        let lang = ctx.lang.get();
-        DECISIONS
-            .iter()
-            .map(|d| view! { <li>{lang.t(Key::Decision(*d))}</li> })
-            .collect_view()
-    };
     view! {
         <section class="referral" aria-labelledby="aclf-referral-heading">
-            <h3 id="aclf-referral-heading">{move || ctx.t(Key::Referral)}</h3>
-            <ul class="referral-lines">{lines}</ul>
-            <p class="exclusion-note">{move || ctx.t(Key::ExclusionNote)}</p>
+            <h3 id="aclf-referral-heading">{ctx.tr(Key::Referral)}</h3>
+            <ul class="referral-lines" inner_html=ctx.lang_html(|lang| list_items(&referral_lines(lang, &PROTOCOL, APP_VERSION)))></ul>
+            <p class="exclusion-note">{ctx.tr(Key::ExclusionNote)}</p>
         </section>
         <details class="typical no-print">
-            <summary>{move || ctx.t(Key::TypicalExclusions)}</summary>
-            <p class="typical-label">{move || ctx.t(Key::TypicalNotConfirmed)}</p>
-            <ul>{typical}</ul>
+            <summary>{ctx.tr(Key::TypicalExclusions)}</summary>
+            <p class="typical-label">{ctx.tr(Key::TypicalNotConfirmed)}</p>
+            <ul inner_html=ctx.lang_html(typical)></ul>
         </details>
         <details class="decisions">
-            <summary>{move || ctx.t(Key::Decisions)}</summary>
-            <ul>{decisions}</ul>
+            <summary>{ctx.tr(Key::Decisions)}</summary>
+            <ul inner_html=ctx.lang_html(decisions)></ul>
         </details>
     }
 }
