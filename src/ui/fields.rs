@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::Ctx;
 use crate::clinical::form::{FieldMessage, FormInput};
 use crate::clinical::patient::InputId;
-use crate::i18n::render::field_message;
+use crate::i18n::markup::field_message;
 use crate::i18n::Key;
 
 /// Reads and writes one text slot of the form.
@@ -36,30 +36,17 @@ fn element_id(testid: &str) -> String {
 }
 
 /// The message under a field (`error-<testid>` or `warning-<testid>`), present only while the
-/// core reports one.
-#[component]
-fn Message(input: InputId, testid: &'static str) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let msg_id = format!("aclf-msg-{testid}");
-    move || {
-        ctx.vm.with(|v| v.message(input).cloned()).map(|m| {
-            let (class, tid) = match m {
-                FieldMessage::Error(_) => ("msg msg-error", format!("error-{testid}")),
-                FieldMessage::Unusual { .. } => ("msg msg-warning", format!("warning-{testid}")),
-            };
-            let icon = if matches!(m, FieldMessage::Error(_)) {
-                "⛔ "
-            } else {
-                "⚠ "
-            };
-            view! {
-                <p class=class id=msg_id.clone() data-testid=tid>
-                    <span aria-hidden="true">{icon}</span>
-                    {move || field_message(ctx.lang.get(), &m)}
-                </p>
-            }
+/// core reports one; set as markup (`i18n::markup::field_message`) and only when it changes.
+fn message(ctx: Ctx, input: InputId, testid: &'static str) -> impl IntoView {
+    let html = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.vm.with(|v| {
+            v.message(input)
+                .map(|m| field_message(lang, testid, m))
+                .unwrap_or_default()
         })
-    }
+    });
+    view! { <div class="msg-slot" inner_html=move || html.get()></div> }
 }
 
 fn has_error(ctx: Ctx, input: InputId) -> bool {
@@ -97,7 +84,7 @@ pub fn NumberField(
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{move || ctx.t(Key::Label(input))}</label>
+            <label for=id.clone()>{ctx.tr(Key::Label(input))}</label>
             <div class="field-row">
                 <input
                     type="text"
@@ -117,8 +104,8 @@ pub fn NumberField(
                 {unit}
                 {unit_text.map(|u| view! { <span class="unit">{u}</span> })}
             </div>
-            {hint.map(|k| view! { <p class="hint" id=hint_id>{move || ctx.t(k)}</p> })}
-            <Message input=input testid=testid/>
+            {hint.map(|k| view! { <p class="hint" id=hint_id>{ctx.tr(k)}</p> })}
+            {message(ctx, input, testid)}
         </div>
     }
 }
@@ -136,7 +123,7 @@ pub fn DateField(
     let max = ctx.today.iso();
     view! {
         <div class="field">
-            <label for=id.clone()>{move || ctx.t(Key::Label(input))}</label>
+            <label for=id.clone()>{ctx.tr(Key::Label(input))}</label>
             <input
                 type="date"
                 id=id
@@ -150,8 +137,8 @@ pub fn DateField(
                 aria-invalid=move || has_error(ctx, input).then_some("true")
                 aria-describedby=move || has_message(ctx, input).then(|| format!("aclf-msg-{testid}"))
             />
-            {hint.map(|k| view! { <p class="hint">{move || ctx.t(k)}</p> })}
-            <Message input=input testid=testid/>
+            {hint.map(|k| view! { <p class="hint">{ctx.tr(k)}</p> })}
+            {message(ctx, input, testid)}
         </div>
     }
 }
@@ -166,7 +153,7 @@ fn options(
     let placeholder = placeholder.then(|| {
         view! {
             <option value="" prop:selected=move || ctx.form.with(|f| (access.get)(f).is_empty())>
-                {move || ctx.t(Key::Choose)}
+                {ctx.tr(Key::Choose)}
             </option>
         }
     });
@@ -179,7 +166,7 @@ fn options(
                 let key = *key;
                 view! {
                     <option value=value prop:selected=move || ctx.form.with(|f| (access.get)(f) == value)>
-                        {move || ctx.t(key)}
+                        {ctx.tr(key)}
                     </option>
                 }
             })
@@ -202,7 +189,7 @@ pub fn SelectField(
     let hint_id = format!("aclf-hint-{testid}");
     view! {
         <div class="field">
-            <label for=id.clone()>{move || ctx.t(Key::Label(input))}</label>
+            <label for=id.clone()>{ctx.tr(Key::Label(input))}</label>
             <select
                 id=id
                 data-testid=testid
@@ -214,7 +201,7 @@ pub fn SelectField(
             >
                 {options(ctx, choices, access, !required_answer)}
             </select>
-            {hint.map(|k| view! { <p class="hint" id=hint_id>{move || ctx.t(k)}</p> })}
+            {hint.map(|k| view! { <p class="hint" id=hint_id>{ctx.tr(k)}</p> })}
         </div>
     }
 }
@@ -279,8 +266,8 @@ pub fn CheckboxField(
                     ctx.form.update(|f| set(f, checked));
                 }
             />
-            <label for=id>{move || ctx.t(Key::Label(input))}</label>
-            <p class="hint" id=hint_id>{move || ctx.t(hint)}</p>
+            <label for=id>{ctx.tr(Key::Label(input))}</label>
+            <p class="hint" id=hint_id>{ctx.tr(hint)}</p>
         </div>
     }
 }
