@@ -6,7 +6,7 @@
 use aclf_screen::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Document, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Document, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -30,18 +30,24 @@ fn by_testid(host: &HtmlElement, id: &str) -> Option<web_sys::Element> {
         .unwrap()
 }
 
+/// An event as the browser fires it for a user's edit: `input` and `change` bubble (the form
+/// listens for them on the `<form>`).
+fn user_event(kind: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
 fn type_into(host: &HtmlElement, id: &str, text: &str) {
     let input: HtmlInputElement = by_testid(host, id).expect(id).dyn_into().unwrap();
     input.set_value(text);
-    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    input.dispatch_event(&user_event("input")).unwrap();
 }
 
 fn choose(host: &HtmlElement, id: &str, value: &str) {
     let select: HtmlSelectElement = by_testid(host, id).expect(id).dyn_into().unwrap();
     select.set_value(value);
-    select
-        .dispatch_event(&Event::new("change").unwrap())
-        .unwrap();
+    select.dispatch_event(&user_event("change")).unwrap();
 }
 
 /// Lets Leptos run the effects scheduled by the last event (they run on the next task).

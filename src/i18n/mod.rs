@@ -8,6 +8,7 @@
 //! into words is tested natively.
 
 mod en;
+pub mod form;
 pub mod markup;
 pub mod render;
 pub mod summary;

@@ -9,7 +9,6 @@
 mod actions;
 pub mod browser;
 mod embed;
-mod fields;
 mod form_view;
 mod referral;
 mod scores;

@@ -1,0 +1,888 @@
+//! The form as data and as markup: its controls in the order a referral letter is read
+//! (patient, liver disease, labs, complications, the patient's stated willingness), how each
+//! control's value goes in and out of [`FormInput`], and the form's HTML in one language.
+//!
+//! Why markup and not Leptos views: measured with `make bench` (README, "Tests and
+//! measurements"), the form as views was the largest part of the widget: about 14 KB of
+//! brotli'd wasm and about 40 ms of the first render, spent creating some 300 elements and
+//! their effects one call at a time. As markup the browser builds it in one step; the Leptos
+//! shell (`ui::form_view`) sets it per language, listens to the whole form and writes back
+//! into the controls only what the user did not type: values after a reset, the core's
+//! messages and the `aria-*` state. Option values are the UI test contract's.
+
+use super::markup::Markup;
+use super::render::unit_symbol;
+use super::{Key, Lang};
+use crate::clinical::form::FormInput;
+use crate::clinical::patient::{Answer, Etiology, InputId, Sex, Willingness};
+use crate::clinical::units::{AlbuminUnit, FieldUnit, MolarUnit};
+
+/// One control of the form. Its `data-testid` is [`Slot::testid`], its element id
+/// `aclf-<testid>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// Age, years.
+    Age,
+    /// Sex.
+    Sex,
+    /// Cause of liver failure.
+    Etiology,
+    /// Chronic liver disease.
+    Chronic,
+    /// Latest total bilirubin.
+    Tbil,
+    /// Unit of both bilirubin values.
+    TbilUnit,
+    /// Date of the latest bilirubin.
+    TbilDate,
+    /// Earlier bilirubin.
+    TbilEarlier,
+    /// Date of the earlier bilirubin.
+    TbilEarlierDate,
+    /// INR.
+    Inr,
+    /// PTA, %.
+    Pta,
+    /// Creatinine.
+    Creatinine,
+    /// Creatinine unit.
+    CreatinineUnit,
+    /// Dialysis checkbox.
+    Dialysis,
+    /// Sodium, mmol/L.
+    Sodium,
+    /// Albumin.
+    Albumin,
+    /// Albumin unit.
+    AlbuminUnit,
+    /// Hepatic encephalopathy.
+    He,
+    /// West Haven grade.
+    HeGrade,
+    /// Hepatorenal syndrome.
+    Hrs,
+    /// Clinical bleeding signs.
+    BleedingSigns,
+    /// Stated willingness to be referred (I1).
+    Consent,
+    /// Stated willingness to avoid conception (I6).
+    Contraception,
+}
+
+/// An option: its value (the test contract's) and its label.
+type Choice = (&'static str, Key);
+
+const SEX: &[Choice] = &[("male", Key::Male), ("female", Key::Female)];
+const ETIOLOGY: &[Choice] = &[
+    ("hbv", Key::Etiology(Etiology::Hbv)),
+    ("hcv", Key::Etiology(Etiology::Hcv)),
+    ("alcohol", Key::Etiology(Etiology::Alcohol)),
+    ("autoimmune", Key::Etiology(Etiology::Autoimmune)),
+    ("drug", Key::Etiology(Etiology::DrugInduced)),
+    ("other", Key::Etiology(Etiology::Other)),
+    ("unknown", Key::Etiology(Etiology::Unknown)),
+];
+const YES_NO_UNKNOWN: &[Choice] = &[
+    ("yes", Key::Yes),
+    ("no", Key::No),
+    ("unknown", Key::DontKnow),
+];
+const ABSENT_PRESENT: &[Choice] = &[("absent", Key::Absent), ("present", Key::Present)];
+const NO_YES: &[Choice] = &[("no", Key::No), ("yes", Key::Yes)];
+const WILLINGNESS: &[Choice] = &[
+    ("yes", Key::Yes),
+    ("no", Key::No),
+    ("not-asked", Key::NotAsked),
+];
+const GRADES: [&str; 4] = ["1", "2", "3", "4"];
+/// (value, symbol shown): unit symbols are the same in both languages.
+const MOLAR_UNITS: &[(&str, &str)] = &[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")];
+const ALBUMIN_UNITS: &[(&str, &str)] = &[("g/L", "g/L"), ("g/dL", "g/dL")];
+
+/// What a control is.
+#[derive(Clone, Copy)]
+enum Control {
+    /// A text field for a number (`inputmode="decimal"`, so that the core's parser sees exactly
+    /// what was typed), with what follows it.
+    Number(After),
+    /// `<input type=date>` (YYYY-MM-DD), no later than today.
+    Date,
+    /// A select; `placeholder`: an empty first option means unanswered (Unknown).
+    Select(&'static [Choice], bool),
+    /// West Haven grade: options "Grade 1" ... "Grade 4".
+    Grade,
+    /// A checkbox (its label follows it).
+    Checkbox,
+}
+
+/// What follows a number field.
+#[derive(Clone, Copy)]
+enum After {
+    Nothing,
+    /// A fixed unit.
+    Unit(&'static str),
+    /// A unit selector (its own slot).
+    UnitSelect(Slot, &'static [(&'static str, &'static str)]),
+    /// The latest bilirubin's unit, which the earlier value is read in.
+    LatestTbilUnit,
+}
+
+/// A labelled control with its hint.
+#[derive(Clone, Copy)]
+struct Field {
+    input: InputId,
+    slot: Slot,
+    control: Control,
+    hint: Option<Key>,
+}
+
+const fn field(input: InputId, slot: Slot, control: Control, hint: Option<Key>) -> Field {
+    Field {
+        input,
+        slot,
+        control,
+        hint,
+    }
+}
+
+/// A fieldset: legend, optional hint, rows of one or two fields (two: side by side).
+struct Section {
+    legend: Key,
+    hint: Option<Key>,
+    rows: &'static [&'static [Field]],
+}
+
+const MOLAR_TBIL: After = After::UnitSelect(Slot::TbilUnit, MOLAR_UNITS);
+const MOLAR_CREATININE: After = After::UnitSelect(Slot::CreatinineUnit, MOLAR_UNITS);
+const ALBUMIN: After = After::UnitSelect(Slot::AlbuminUnit, ALBUMIN_UNITS);
+
+/// The form, in referral-letter order.
+const SECTIONS: &[Section] = &[
+    Section {
+        legend: Key::SectionPatient,
+        hint: None,
+        rows: &[
+            &[field(
+                InputId::Age,
+                Slot::Age,
+                Control::Number(After::Nothing),
+                None,
+            )],
+            &[field(
+                InputId::Sex,
+                Slot::Sex,
+                Control::Select(SEX, true),
+                Some(Key::HintMeld3Only),
+            )],
+        ],
+    },
+    Section {
+        legend: Key::SectionLiver,
+        hint: None,
+        rows: &[
+            &[field(
+                InputId::Etiology,
+                Slot::Etiology,
+                Control::Select(ETIOLOGY, true),
+                Some(Key::HintEtiology),
+            )],
+            &[field(
+                InputId::ChronicLiverDisease,
+                Slot::Chronic,
+                Control::Select(YES_NO_UNKNOWN, true),
+                None,
+            )],
+        ],
+    },
+    Section {
+        legend: Key::SectionLabs,
+        hint: None,
+        rows: &[
+            &[
+                field(InputId::Tbil, Slot::Tbil, Control::Number(MOLAR_TBIL), None),
+                field(
+                    InputId::TbilDate,
+                    Slot::TbilDate,
+                    Control::Date,
+                    Some(Key::HintTbilDate),
+                ),
+            ],
+            &[
+                field(
+                    InputId::TbilEarlier,
+                    Slot::TbilEarlier,
+                    Control::Number(After::LatestTbilUnit),
+                    Some(Key::HintTbilEarlier),
+                ),
+                field(
+                    InputId::TbilEarlierDate,
+                    Slot::TbilEarlierDate,
+                    Control::Date,
+                    None,
+                ),
+            ],
+            &[
+                field(
+                    InputId::Inr,
+                    Slot::Inr,
+                    Control::Number(After::Nothing),
+                    None,
+                ),
+                field(
+                    InputId::Pta,
+                    Slot::Pta,
+                    Control::Number(After::Unit("%")),
+                    Some(Key::HintPta),
+                ),
+            ],
+            &[field(
+                InputId::Creatinine,
+                Slot::Creatinine,
+                Control::Number(MOLAR_CREATININE),
+                None,
+            )],
+            &[field(
+                InputId::Dialysis,
+                Slot::Dialysis,
+                Control::Checkbox,
+                Some(Key::HintDialysis),
+            )],
+            &[
+                field(
+                    InputId::Sodium,
+                    Slot::Sodium,
+                    Control::Number(After::Unit("mmol/L")),
+                    None,
+                ),
+                field(
+                    InputId::Albumin,
+                    Slot::Albumin,
+                    Control::Number(ALBUMIN),
+                    Some(Key::HintMeld3Only),
+                ),
+            ],
+        ],
+    },
+    Section {
+        legend: Key::SectionComplications,
+        hint: None,
+        rows: &[
+            &[
+                field(
+                    InputId::HepaticEncephalopathy,
+                    Slot::He,
+                    Control::Select(ABSENT_PRESENT, true),
+                    None,
+                ),
+                field(InputId::HeGrade, Slot::HeGrade, Control::Grade, None),
+            ],
+            &[field(
+                InputId::HepatorenalSyndrome,
+                Slot::Hrs,
+                Control::Select(ABSENT_PRESENT, true),
+                Some(Key::HintHrs),
+            )],
+            &[field(
+                InputId::BleedingSigns,
+                Slot::BleedingSigns,
+                Control::Select(NO_YES, true),
+                None,
+            )],
+        ],
+    },
+    Section {
+        legend: Key::SectionWillingness,
+        hint: Some(Key::WillingnessHint),
+        rows: &[
+            &[field(
+                InputId::Consent,
+                Slot::Consent,
+                Control::Select(WILLINGNESS, true),
+                None,
+            )],
+            &[field(
+                InputId::Contraception,
+                Slot::Contraception,
+                Control::Select(WILLINGNESS, true),
+                None,
+            )],
+        ],
+    },
+];
+
+/// Every slot, in form order (unit selectors after their value).
+pub const SLOTS: [Slot; 23] = [
+    Slot::Age,
+    Slot::Sex,
+    Slot::Etiology,
+    Slot::Chronic,
+    Slot::Tbil,
+    Slot::TbilUnit,
+    Slot::TbilDate,
+    Slot::TbilEarlier,
+    Slot::TbilEarlierDate,
+    Slot::Inr,
+    Slot::Pta,
+    Slot::Creatinine,
+    Slot::CreatinineUnit,
+    Slot::Dialysis,
+    Slot::Sodium,
+    Slot::Albumin,
+    Slot::AlbuminUnit,
+    Slot::He,
+    Slot::HeGrade,
+    Slot::Hrs,
+    Slot::BleedingSigns,
+    Slot::Consent,
+    Slot::Contraception,
+];
+
+fn option_value<T: Copy + PartialEq>(table: &[(&'static str, T)], v: Option<T>) -> &'static str {
+    table
+        .iter()
+        .find(|(_, t)| Some(*t) == v)
+        .map_or("", |(value, _)| value)
+}
+
+fn option_from<T: Copy>(table: &[(&'static str, T)], v: &str) -> Option<T> {
+    table.iter().find(|(value, _)| *value == v).map(|(_, t)| *t)
+}
+
+const SEX_VALUES: &[(&str, Sex)] = &[("male", Sex::Male), ("female", Sex::Female)];
+const ANSWER_VALUES: &[(&str, Answer)] = &[
+    ("yes", Answer::Yes),
+    ("no", Answer::No),
+    ("unknown", Answer::Unknown),
+];
+const PRESENCE_VALUES: &[(&str, Answer)] = &[("present", Answer::Yes), ("absent", Answer::No)];
+const HE_VALUES: &[(&str, bool)] = &[("present", true), ("absent", false)];
+const WILLINGNESS_VALUES: &[(&str, Willingness)] = &[
+    ("yes", Willingness::Yes),
+    ("no", Willingness::No),
+    ("not-asked", Willingness::NotAsked),
+];
+const MOLAR_VALUES: &[(&str, MolarUnit)] = &[
+    ("umol/L", MolarUnit::UmolPerL),
+    ("mg/dL", MolarUnit::MgPerDl),
+];
+const ALBUMIN_VALUES: &[(&str, AlbuminUnit)] =
+    &[("g/L", AlbuminUnit::GPerL), ("g/dL", AlbuminUnit::GPerDl)];
+const GRADE_VALUES: &[(&str, u8)] = &[("1", 1), ("2", 2), ("3", 3), ("4", 4)];
+
+fn etiology_values() -> impl Iterator<Item = (&'static str, Etiology)> {
+    ETIOLOGY.iter().filter_map(|(v, k)| match k {
+        Key::Etiology(e) => Some((*v, *e)),
+        _ => None,
+    })
+}
+
+impl Slot {
+    /// The control's `data-testid` (test contract); its element id is `aclf-<testid>`.
+    #[must_use]
+    pub fn testid(self) -> &'static str {
+        match self {
+            Slot::Age => "age",
+            Slot::Sex => "sex",
+            Slot::Etiology => "etiology",
+            Slot::Chronic => "chronic",
+            Slot::Tbil => "tbil",
+            Slot::TbilUnit => "tbil-unit",
+            Slot::TbilDate => "tbil-date",
+            Slot::TbilEarlier => "tbil-earlier",
+            Slot::TbilEarlierDate => "tbil-earlier-date",
+            Slot::Inr => "inr",
+            Slot::Pta => "pta",
+            Slot::Creatinine => "creatinine",
+            Slot::CreatinineUnit => "creatinine-unit",
+            Slot::Dialysis => "dialysis",
+            Slot::Sodium => "sodium",
+            Slot::Albumin => "albumin",
+            Slot::AlbuminUnit => "albumin-unit",
+            Slot::He => "he",
+            Slot::HeGrade => "he-grade",
+            Slot::Hrs => "hrs",
+            Slot::BleedingSigns => "bleeding-signs",
+            Slot::Consent => "consent",
+            Slot::Contraception => "contraception",
+        }
+    }
+
+    /// The slot of a control's element id (`aclf-<testid>`), as events report it.
+    #[must_use]
+    pub fn from_element_id(id: &str) -> Option<Slot> {
+        let testid = id.strip_prefix("aclf-")?;
+        SLOTS.into_iter().find(|s| s.testid() == testid)
+    }
+
+    /// Whether the control is a checkbox (its value is `checked`, not `value`).
+    #[must_use]
+    pub fn is_checkbox(self) -> bool {
+        self == Slot::Dialysis
+    }
+
+    /// The input the core reports messages for, if this control is a validated text or date.
+    #[must_use]
+    pub fn validated(self) -> Option<InputId> {
+        match self {
+            Slot::Age => Some(InputId::Age),
+            Slot::Tbil => Some(InputId::Tbil),
+            Slot::TbilDate => Some(InputId::TbilDate),
+            Slot::TbilEarlier => Some(InputId::TbilEarlier),
+            Slot::TbilEarlierDate => Some(InputId::TbilEarlierDate),
+            Slot::Inr => Some(InputId::Inr),
+            Slot::Pta => Some(InputId::Pta),
+            Slot::Creatinine => Some(InputId::Creatinine),
+            Slot::Sodium => Some(InputId::Sodium),
+            Slot::Albumin => Some(InputId::Albumin),
+            _ => None,
+        }
+    }
+
+    /// Whether the control has a hint (`aclf-hint-<testid>`), which it names in
+    /// `aria-describedby`.
+    #[must_use]
+    pub fn has_hint(self) -> bool {
+        SECTIONS
+            .iter()
+            .flat_map(|s| s.rows.iter().copied().flatten())
+            .any(|f| f.slot == self && f.hint.is_some())
+    }
+
+    /// The control's value as the control holds it: text as typed, an option's value ("" =
+    /// unanswered), a checkbox as "on" or "".
+    #[must_use]
+    pub fn get(self, f: &FormInput) -> String {
+        let choice = match self {
+            Slot::Age => return f.age.clone(),
+            Slot::Tbil => return f.tbil.clone(),
+            Slot::TbilDate => return f.tbil_date.clone(),
+            Slot::TbilEarlier => return f.tbil_earlier.clone(),
+            Slot::TbilEarlierDate => return f.tbil_earlier_date.clone(),
+            Slot::Inr => return f.inr.clone(),
+            Slot::Pta => return f.pta.clone(),
+            Slot::Creatinine => return f.creatinine.clone(),
+            Slot::Sodium => return f.sodium.clone(),
+            Slot::Albumin => return f.albumin.clone(),
+            Slot::Dialysis => {
+                if f.dialysis {
+                    "on"
+                } else {
+                    ""
+                }
+            }
+            Slot::Sex => option_value(SEX_VALUES, f.sex),
+            Slot::Etiology => etiology_values()
+                .find(|(_, e)| Some(*e) == f.etiology)
+                .map_or("", |(v, _)| v),
+            Slot::Chronic => option_value(ANSWER_VALUES, f.chronic_liver_disease),
+            Slot::TbilUnit => option_value(MOLAR_VALUES, Some(f.tbil_unit)),
+            Slot::CreatinineUnit => option_value(MOLAR_VALUES, Some(f.creatinine_unit)),
+            Slot::AlbuminUnit => option_value(ALBUMIN_VALUES, Some(f.albumin_unit)),
+            Slot::He => option_value(HE_VALUES, f.encephalopathy),
+            Slot::HeGrade => option_value(GRADE_VALUES, f.he_grade),
+            Slot::Hrs => option_value(PRESENCE_VALUES, f.hepatorenal_syndrome),
+            Slot::BleedingSigns => option_value(ANSWER_VALUES, f.bleeding_signs),
+            Slot::Consent => option_value(WILLINGNESS_VALUES, f.consent),
+            Slot::Contraception => option_value(WILLINGNESS_VALUES, f.contraception),
+        };
+        choice.to_string()
+    }
+
+    /// Stores what the control holds (see [`Slot::get`]). An unknown option value unanswers a
+    /// choice; a unit selector keeps a unit.
+    pub fn set(self, f: &mut FormInput, v: &str) {
+        let text = v.to_string();
+        match self {
+            Slot::Age => f.age = text,
+            Slot::Tbil => f.tbil = text,
+            Slot::TbilDate => f.tbil_date = text,
+            Slot::TbilEarlier => f.tbil_earlier = text,
+            Slot::TbilEarlierDate => f.tbil_earlier_date = text,
+            Slot::Inr => f.inr = text,
+            Slot::Pta => f.pta = text,
+            Slot::Creatinine => f.creatinine = text,
+            Slot::Sodium => f.sodium = text,
+            Slot::Albumin => f.albumin = text,
+            Slot::Dialysis => f.dialysis = !v.is_empty(),
+            Slot::Sex => f.sex = option_from(SEX_VALUES, v),
+            Slot::Etiology => f.etiology = etiology_values().find(|(x, _)| *x == v).map(|(_, e)| e),
+            Slot::Chronic => f.chronic_liver_disease = option_from(ANSWER_VALUES, v),
+            Slot::TbilUnit => f.tbil_unit = option_from(MOLAR_VALUES, v).unwrap_or(f.tbil_unit),
+            Slot::CreatinineUnit => {
+                f.creatinine_unit = option_from(MOLAR_VALUES, v).unwrap_or(f.creatinine_unit);
+            }
+            Slot::AlbuminUnit => {
+                f.albumin_unit = option_from(ALBUMIN_VALUES, v).unwrap_or(f.albumin_unit);
+            }
+            Slot::He => f.encephalopathy = option_from(HE_VALUES, v),
+            Slot::HeGrade => f.he_grade = option_from(GRADE_VALUES, v),
+            Slot::Hrs => f.hepatorenal_syndrome = option_from(PRESENCE_VALUES, v),
+            Slot::BleedingSigns => f.bleeding_signs = option_from(ANSWER_VALUES, v),
+            Slot::Consent => f.consent = option_from(WILLINGNESS_VALUES, v),
+            Slot::Contraception => f.contraception = option_from(WILLINGNESS_VALUES, v),
+        }
+    }
+}
+
+/// The unit the earlier bilirubin is read in (the latest one's), shown beside it.
+#[must_use]
+pub fn earlier_tbil_unit(lang: Lang, f: &FormInput) -> &'static str {
+    unit_symbol(lang, FieldUnit::from(f.tbil_unit))
+}
+
+/// The element id of a control, its hint and its message.
+fn ids(slot: Slot) -> (String, String, String) {
+    let t = slot.testid();
+    (
+        format!("aclf-{t}"),
+        format!("aclf-hint-{t}"),
+        format!("aclf-msg-{t}"),
+    )
+}
+
+fn options(m: &mut Markup, current: &str, placeholder: Option<&str>, opts: &[(&str, &str)]) {
+    let all = placeholder
+        .map(|p| ("", p))
+        .into_iter()
+        .chain(opts.iter().copied());
+    for (value, label) in all {
+        if value == current {
+            m.open("option", &[("value", value), ("selected", "")]);
+        } else {
+            m.open("option", &[("value", value)]);
+        }
+        m.text(label).close("option");
+    }
+}
+
+fn select(
+    m: &mut Markup,
+    attrs: &[(&'static str, &str)],
+    current: &str,
+    placeholder: Option<&str>,
+    opts: &[(&str, &str)],
+) {
+    m.open("select", attrs);
+    options(m, current, placeholder, opts);
+    m.close("select");
+}
+
+fn control(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &Field) {
+    let (id, hint_id, _) = ids(f.slot);
+    let testid = f.slot.testid();
+    let value = f.slot.get(form);
+    let described: &str = if f.hint.is_some() { &hint_id } else { "" };
+    let mut attrs: Vec<(&'static str, &str)> = vec![("id", &id), ("data-testid", testid)];
+    if !described.is_empty() {
+        attrs.push(("aria-describedby", described));
+    }
+    match f.control {
+        Control::Number(after) => {
+            m.open("div", &[("class", "field-row")]);
+            let mut input = vec![
+                ("type", "text"),
+                ("inputmode", "decimal"),
+                ("autocomplete", "off"),
+                ("spellcheck", "false"),
+                ("value", value.as_str()),
+            ];
+            input.extend_from_slice(&attrs);
+            m.open("input", &input);
+            match after {
+                After::Nothing => {}
+                After::Unit(u) => {
+                    m.leaf("span", "unit", u);
+                }
+                After::UnitSelect(slot, units) => {
+                    let (unit_id, _, _) = ids(slot);
+                    let label = format!("{} ({})", lang.t(Key::Label(f.input)), lang.t(Key::Unit));
+                    let current = slot.get(form);
+                    let attrs = [
+                        ("class", "unit-select"),
+                        ("id", unit_id.as_str()),
+                        ("data-testid", slot.testid()),
+                        ("aria-label", label.as_str()),
+                    ];
+                    select(m, &attrs, &current, None, units);
+                }
+                After::LatestTbilUnit => {
+                    m.open("span", &[("class", "unit"), ("data-unit-of", testid)])
+                        .text(earlier_tbil_unit(lang, form))
+                        .close("span");
+                }
+            }
+            m.close("div");
+        }
+        Control::Date => {
+            let mut input = vec![("type", "date"), ("max", today), ("value", value.as_str())];
+            input.extend_from_slice(&attrs);
+            m.open("input", &input);
+        }
+        Control::Select(choices, placeholder) => {
+            let opts: Vec<(&str, &str)> = choices.iter().map(|(v, k)| (*v, lang.t(*k))).collect();
+            let placeholder = placeholder.then(|| lang.t(Key::Choose));
+            select(m, &attrs, &value, placeholder, &opts);
+        }
+        Control::Grade => {
+            let labels: Vec<String> = GRADES.iter().map(|g| lang.fill(Key::Grade, &[g])).collect();
+            let opts: Vec<(&str, &str)> = GRADES
+                .iter()
+                .zip(&labels)
+                .map(|(v, l)| (*v, l.as_str()))
+                .collect();
+            select(m, &attrs, &value, Some(lang.t(Key::Choose)), &opts);
+        }
+        Control::Checkbox => {
+            let mut input = vec![("type", "checkbox")];
+            input.extend_from_slice(&attrs);
+            if form.dialysis {
+                input.push(("checked", ""));
+            }
+            m.open("input", &input);
+        }
+    }
+}
+
+fn field_markup(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &Field) {
+    let (id, hint_id, _) = ids(f.slot);
+    let label = lang.t(Key::Label(f.input));
+    let checkbox = matches!(f.control, Control::Checkbox);
+    m.open(
+        "div",
+        &[(
+            "class",
+            if checkbox {
+                "field field-check"
+            } else {
+                "field"
+            },
+        )],
+    );
+    if checkbox {
+        control(m, lang, form, today, f);
+        m.open("label", &[("for", &id)]).text(label).close("label");
+    } else {
+        m.open("label", &[("for", &id)]).text(label).close("label");
+        control(m, lang, form, today, f);
+    }
+    if let Some(hint) = f.hint {
+        m.open("p", &[("class", "hint"), ("id", &hint_id)])
+            .text(lang.t(hint))
+            .close("p");
+    }
+    if f.slot.validated().is_some() {
+        // Filled by the shell with the core's message (`markup::field_message`).
+        m.open(
+            "div",
+            &[("class", "msg-slot"), ("data-msg-of", f.slot.testid())],
+        )
+        .close("div");
+    }
+    m.close("div");
+}
+
+/// The form's controls in `lang`, holding the values of `form` (so that a language switch
+/// keeps every entry); `today` (YYYY-MM-DD) is the latest a date may be.
+#[must_use]
+pub fn form_markup(lang: Lang, form: &FormInput, today: &str) -> String {
+    let mut m = Markup::default();
+    for section in SECTIONS {
+        m.open("fieldset", &[("class", "section")])
+            .leaf("legend", "", lang.t(section.legend));
+        if let Some(hint) = section.hint {
+            m.leaf("p", "hint", lang.t(hint));
+        }
+        for row in section.rows {
+            if row.len() > 1 {
+                m.open("div", &[("class", "pair")]);
+            }
+            for f in *row {
+                field_markup(&mut m, lang, form, today, f);
+            }
+            if row.len() > 1 {
+                m.close("div");
+            }
+        }
+        m.close("fieldset");
+    }
+    m.finish()
+}
+
+/// `aria-describedby` of a control: its hint, and its message while the core reports one.
+#[must_use]
+pub fn described_by(slot: Slot, has_message: bool) -> Option<String> {
+    let (_, hint, msg) = ids(slot);
+    match (slot.has_hint(), has_message) {
+        (true, true) => Some(format!("{hint} {msg}")),
+        (true, false) => Some(hint),
+        (false, true) => Some(msg),
+        (false, false) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filled() -> FormInput {
+        FormInput {
+            age: "45".into(),
+            sex: Some(Sex::Female),
+            etiology: Some(Etiology::DrugInduced),
+            chronic_liver_disease: Some(Answer::Unknown),
+            tbil: "20".into(),
+            tbil_unit: MolarUnit::MgPerDl,
+            tbil_date: "2026-11-25".into(),
+            tbil_earlier: "10".into(),
+            tbil_earlier_date: "2026-11-20".into(),
+            inr: "2,0".into(),
+            pta: "32".into(),
+            creatinine: "1.2".into(),
+            creatinine_unit: MolarUnit::MgPerDl,
+            dialysis: true,
+            sodium: "132".into(),
+            albumin: "3.0".into(),
+            albumin_unit: AlbuminUnit::GPerDl,
+            encephalopathy: Some(true),
+            he_grade: Some(3),
+            hepatorenal_syndrome: Some(Answer::No),
+            bleeding_signs: Some(Answer::Yes),
+            consent: Some(Willingness::Yes),
+            contraception: Some(Willingness::NotAsked),
+        }
+    }
+
+    #[test]
+    fn every_slot_round_trips_through_its_control_value() {
+        let f = filled();
+        for slot in SLOTS {
+            let mut g = FormInput::default();
+            slot.set(&mut g, &slot.get(&f));
+            assert_eq!(slot.get(&g), slot.get(&f), "{slot:?}");
+        }
+        let mut all = FormInput::default();
+        for slot in SLOTS {
+            slot.set(&mut all, &slot.get(&f));
+        }
+        assert_eq!(all, f);
+    }
+
+    #[test]
+    fn every_option_value_round_trips_and_empty_unanswers() {
+        for section in SECTIONS {
+            for f in section.rows.iter().copied().flatten() {
+                if let Control::Select(choices, _) = f.control {
+                    for (value, _) in choices {
+                        let mut form = FormInput::default();
+                        f.slot.set(&mut form, value);
+                        assert_eq!(f.slot.get(&form), *value, "{:?}", f.slot);
+                        f.slot.set(&mut form, "");
+                        assert_eq!(f.slot.get(&form), "", "{:?}", f.slot);
+                    }
+                }
+            }
+        }
+        let mut form = FormInput::default();
+        Slot::TbilUnit.set(&mut form, "mg/dL");
+        Slot::TbilUnit.set(&mut form, "nonsense");
+        assert_eq!(
+            form.tbil_unit,
+            MolarUnit::MgPerDl,
+            "a unit selector keeps a unit"
+        );
+    }
+
+    #[test]
+    fn every_slot_is_a_control_of_the_form_once_in_form_order() {
+        let html = form_markup(Lang::En, &FormInput::default(), "2026-11-25");
+        let mut last = 0;
+        for slot in SLOTS {
+            let needle = format!(
+                r#"id="aclf-{}" data-testid="{}""#,
+                slot.testid(),
+                slot.testid()
+            );
+            assert_eq!(html.matches(&needle).count(), 1, "{needle}");
+            let at = html.find(&needle).unwrap();
+            assert!(at > last, "{slot:?} out of order");
+            last = at;
+            assert_eq!(
+                Slot::from_element_id(&format!("aclf-{}", slot.testid())),
+                Some(slot)
+            );
+        }
+        assert_eq!(Slot::from_element_id("aclf-nothing"), None);
+        assert_eq!(Slot::from_element_id("age"), None);
+    }
+
+    #[test]
+    fn every_control_has_a_label_in_both_languages() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let html = form_markup(lang, &FormInput::default(), "2026-11-25");
+            for slot in SLOTS {
+                let id = format!("aclf-{}", slot.testid());
+                let labelled = html.contains(&format!(r#"<label for="{id}">"#))
+                    || html.contains(&format!(
+                        r#"id="{id}" data-testid="{}" aria-label=""#,
+                        slot.testid()
+                    ))
+                    || html.contains(&format!(r#"class="unit-select" id="{id}""#));
+                assert!(labelled, "{lang:?} {slot:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn markup_holds_the_entries_so_a_language_switch_keeps_them() {
+        let html = form_markup(Lang::ZhCn, &filled(), "2026-11-25");
+        assert!(html.contains(r#"value="2,0" id="aclf-inr""#), "{html}");
+        assert!(html.contains(r#"<option value="drug" selected="">"#));
+        assert!(html.contains(r#"<option value="mg/dL" selected="">mg/dL</option>"#));
+        assert!(html.contains(r#"<option value="3" selected="">"#));
+        assert!(
+            html.contains(
+                r#"data-testid="dialysis" aria-describedby="aclf-hint-dialysis" checked="">"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r#"<span class="unit" data-unit-of="tbil-earlier">mg/dL</span>"#));
+        assert!(html.contains(r#"max="2026-11-25""#));
+    }
+
+    #[test]
+    fn typed_text_is_escaped_in_the_value_attribute() {
+        let form = FormInput {
+            age: r#""><img src=x onerror=alert(1)>"#.into(),
+            ..FormInput::default()
+        };
+        let html = form_markup(Lang::En, &form, "2026-11-25");
+        assert!(
+            html.contains(r#"value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;""#),
+            "{html}"
+        );
+        assert!(!html.contains("<img"));
+    }
+
+    #[test]
+    fn unanswered_choices_select_the_empty_option() {
+        let html = form_markup(Lang::En, &FormInput::default(), "2026-11-25");
+        assert!(html.contains(r#"data-testid="sex" aria-describedby="aclf-hint-sex"><option value="" selected="">Select…</option>"#), "{html}");
+    }
+
+    #[test]
+    fn described_by_names_hint_and_message() {
+        assert_eq!(described_by(Slot::Age, false), None);
+        assert_eq!(
+            described_by(Slot::Age, true).as_deref(),
+            Some("aclf-msg-age")
+        );
+        assert_eq!(
+            described_by(Slot::Pta, false).as_deref(),
+            Some("aclf-hint-pta")
+        );
+        assert_eq!(
+            described_by(Slot::Pta, true).as_deref(),
+            Some("aclf-hint-pta aclf-msg-pta")
+        );
+    }
+}
