@@ -24,32 +24,36 @@ function quantile(values, q) {
 }
 const ms = (v) => `${v.toFixed(1)} ms`;
 
-/** Records, from the page's own clock, when `selector` first exists and accepts input. */
-function readyProbe(selector) {
+/** Records, from the page's own clock, when `selector` (the form's first input) first exists
+ *  and accepts input, and when `resultSelector` (the results) first exists. */
+function readyProbe(selector, resultSelector) {
   return `(() => {
     const mark = () => {
-      const el = document.querySelector(${JSON.stringify(selector)});
-      if (el && !window.__benchReady) { window.__benchReady = performance.now(); return true; }
-      return false;
+      if (!window.__benchReady && document.querySelector(${JSON.stringify(selector)})) window.__benchReady = performance.now();
+      if (!window.__benchResults && document.querySelector(${JSON.stringify(resultSelector)})) window.__benchResults = performance.now();
+      return window.__benchReady && window.__benchResults;
     };
     new MutationObserver((_, obs) => { if (mark()) obs.disconnect(); })
       .observe(document, { childList: true, subtree: true });
   })();`;
 }
 
-/** Median and p90 of navigation start -> the form's first input present (interactive). */
-async function firstRender(browser, url, selector) {
+/** Median and p90 of navigation start -> the form's first input present (interactive), and
+ *  the median of navigation start -> the results present. */
+async function firstRender(browser, url, selector, resultSelector) {
   const times = [];
+  const results = [];
   for (let i = 0; i < COLD_LOADS; i++) {
     const context = await browser.newContext({ serviceWorkers: 'block' }); // cold: new cache each time
     const page = await context.newPage();
-    await page.addInitScript(readyProbe(selector));
+    await page.addInitScript(readyProbe(selector, resultSelector));
     await page.goto(url);
-    await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 15_000 });
+    await page.waitForFunction(() => window.__benchReady !== undefined && window.__benchResults !== undefined, null, { timeout: 15_000 });
     times.push(await page.evaluate(() => window.__benchReady));
+    results.push(await page.evaluate(() => window.__benchResults));
     await context.close();
   }
-  return { median: quantile(times, 0.5), p90: quantile(times, 0.9) };
+  return { median: quantile(times, 0.5), p90: quantile(times, 0.9), results: quantile(results, 0.5) };
 }
 
 /** Input event -> the DOM shows the new output; `edit` runs inside the page and returns a
@@ -139,8 +143,8 @@ const widgetServer = await startServer({ root: widgetDir, port: 0 });
 const baselineServer = await startServer({ root: baselineDir, port: 0 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const render = {
-  widget: await firstRender(browser, widgetServer.url, '[data-testid="age"]'),
-  baseline: await firstRender(browser, baselineServer.url, '[data-testid="value"]'),
+  widget: await firstRender(browser, widgetServer.url, '[data-testid="age"]', '[data-testid="verdict-phase1"]'),
+  baseline: await firstRender(browser, baselineServer.url, '[data-testid="value"]', '[data-testid="output"]'),
 };
 const latency = {
   widget: await inputLatency(browser, widgetServer.url, widgetSetup, widgetEdit),
@@ -175,6 +179,7 @@ out(`| total transfer, brotli | ${kb(widget.total.brotli)} | ${kb(baseline.total
 out(`| wasm, brotli | ${kb(wasmOf(widget).brotli)} | ${kb(wasmOf(baseline).brotli)} | <= 1.6 x baseline | ratio ${wasmRatio.toFixed(2)}: ${margin(wasmRatio, TARGETS.wasmRatio)} |`);
 out(`| first render, median of ${COLD_LOADS} cold loads | ${ms(render.widget.median)} | ${ms(render.baseline.median)} | <= 1.3 x baseline | ratio ${(render.widget.median / render.baseline.median).toFixed(2)}: ${margin(render.widget.median / render.baseline.median, TARGETS.firstRenderRatio)} |`);
 out(`| first render, p90 | ${ms(render.widget.p90)} | ${ms(render.baseline.p90)} | | |`);
+out(`| results shown (verdicts in the DOM), median | ${ms(render.widget.results)} | ${ms(render.baseline.results)} (output) | | |`);
 out(`| input -> updated verdict, median of ${EDITS} edits | ${ms(latency.widget.median)} | ${ms(latency.baseline.median)} (input -> output) | <= 4 ms | ${margin(latency.widget.median, TARGETS.inputMedianMs)} ms |`);
 out(`| input -> updated verdict, p95 | ${ms(latency.widget.p95)} | ${ms(latency.baseline.p95)} | | |`);
 if (core) {
@@ -186,7 +191,7 @@ if (core) {
   out('| core (native) | not measured (no criterion output) | | | |');
 }
 out();
-out('First render: navigation start to the form\'s first input present (MutationObserver, page clock), new browser context per load (cold cache, no service worker). Input -> verdict: input event dispatched to both the MELD text and phase I\'s verdict replaced in the DOM. Headless Chromium on this machine; noisy, never asserted.');
+out('First render: navigation start to the form\'s first input present (MutationObserver, page clock), new browser context per load (cold cache, no service worker). The widget mounts its results one task after the form; "results shown" is when the verdicts are in the DOM. Input -> verdict: input event dispatched to both the MELD text and phase I\'s verdict replaced in the DOM. Headless Chromium on this machine; noisy, never asserted.');
 
 const table = lines.join('\n');
 console.log(table);

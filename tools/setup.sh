@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already present:
-#   tools/setup.sh build   -> wasm target, Trunk, wasm-bindgen-cli (version from Cargo.lock), npm packages (wasm-opt)
+#   tools/setup.sh build   -> wasm target, Trunk, wasm-bindgen-cli (version from Cargo.lock), npm packages (wasm-opt, esbuild)
 #   tools/setup.sh test    -> the above + Debian's Chromium/ChromeDriver, the CJK font, brotli
 # Only registries reachable here are used (crates.io, npm, Debian); nothing downloads a binary.
 set -euo pipefail
@@ -27,8 +27,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
-# npm packages: binaryen (wasm-opt for Trunk), Playwright, axe-core. `npm ci` only when the
-# lock file changed since the last install.
+# npm packages: binaryen (wasm-opt for Trunk), esbuild (minifies the JS in tools/post_build.py),
+# Playwright, axe-core. `npm ci` only when the lock file changed since the last install.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages"
   npm ci --no-audit --no-fund

@@ -8,13 +8,14 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 /** The kind of a file, with hashes stripped: "wasm", "js:loader", "css", "html", ... */
 export function kindOf(name) {
   const ext = name.split('.').pop();
-  const stem = name.replace(/-[0-9a-f]{16}(?=[._])/, '').replace(/\.[^.]+$/, '');
+  const stem = name.replace(/-[0-9a-f]{10,16}(?=[._])/, '').replace(/\.[^.]+$/, '');
   return `${ext}:${stem}`;
 }
 
-/** True for the files that make up the app's transfer. */
+/** True for the files that make up the app's transfer. `unsupported.js` is a `<script
+ *  nomodule>`: browsers that can run the app never load it. */
 export function isAppFile(name) {
-  return /\.(html|js|wasm|css)$/.test(name);
+  return /\.(html|js|wasm|css)$/.test(name) && name !== 'unsupported.js';
 }
 
 /** Sizes of every file in `dir`. */

@@ -12,10 +12,12 @@
 
 use super::render::{
     criterion_title, evidence, field_message as message_text, input_list, meld3_trail,
-    meld_na_trail, meld_trail, study_team_item, verdict_title,
+    meld_na_trail, meld_trail, protocol_text, study_team_item, verdict_title,
 };
+use super::summary::{referral_lines, values_entered};
+use super::DECISIONS;
 use super::{num, Key, Lang};
-use crate::clinical::form::FieldMessage;
+use crate::clinical::form::{FieldMessage, ScreeningViewModel};
 use crate::clinical::meld::ScoreOutcome;
 use crate::clinical::outcome::{deciding_evidence, Outcome, State};
 use crate::clinical::patient::InputSet;
@@ -101,14 +103,6 @@ impl Markup {
     pub fn finish(self) -> String {
         self.0
     }
-}
-
-/// `<li>` items of `lines` (referral details, exclusions, decisions, print values).
-#[must_use]
-pub fn list_items<S: AsRef<str>>(lines: &[S]) -> String {
-    let mut m = Markup::default();
-    m.items(lines);
-    m.finish()
 }
 
 /// The message under a field: `<p id="aclf-msg-<testid>" data-testid="error-<testid>">` (or
@@ -417,6 +411,94 @@ pub fn trail(lang: Lang, s: &Screening) -> String {
     m.finish()
 }
 
+/// The page's own header (not when embedded or mounted): title, subtitle, privacy promise.
+#[must_use]
+pub fn page_header(lang: Lang) -> String {
+    let mut m = Markup::default();
+    m.leaf("h1", "", lang.t(Key::AppTitle))
+        .leaf("p", "aclf-sub", lang.t(Key::AppSubtitle))
+        .leaf("p", "aclf-privacy", lang.t(Key::Privacy));
+    m.finish()
+}
+
+/// Shown only in print: title, disclaimer with the time of printing, blank lines for the
+/// patient's name and hospital number (never typed into the widget), and the values entered
+/// with their dates.
+#[must_use]
+pub fn print_header(lang: Lang, vm: &ScreeningViewModel, printed_at: &str) -> String {
+    let blank = ": ______________________________";
+    let values = values_entered(lang, vm);
+    let values: Vec<&str> = values.iter().map(|l| l.trim()).collect();
+    let mut m = Markup::default();
+    m.leaf("h1", "", lang.t(Key::AppTitle))
+        .open("p", &[("class", "print-disclaimer")])
+        .leaf("strong", "", lang.t(Key::PrintDisclaimer))
+        .text(" ")
+        .text(&lang.fill(Key::PrintedAt, &[printed_at]))
+        .close("p")
+        .leaf(
+            "p",
+            "print-blank",
+            &format!("{}{blank}", lang.t(Key::PrintName)),
+        )
+        .leaf(
+            "p",
+            "print-blank",
+            &format!("{}{blank}", lang.t(Key::PrintHospitalNumber)),
+        )
+        .leaf("h2", "", lang.t(Key::LabValues))
+        .open("ul", &[("class", "print-values")])
+        .items(&values)
+        .close("ul");
+    m.finish()
+}
+
+/// Referral details (SPEC section 7) with the exclusion note; the "typical, not confirmed"
+/// exclusion checklist; "how this was decided": every product decision, visible. They change
+/// only with the language.
+#[must_use]
+pub fn referral(lang: Lang, protocol: &Protocol, app_version: &str) -> String {
+    let typical: Vec<&str> = protocol
+        .typical_exclusions
+        .iter()
+        .map(|t| protocol_text(lang, t))
+        .collect();
+    let decisions: Vec<&str> = DECISIONS
+        .iter()
+        .map(|d| lang.t(Key::Decision(*d)))
+        .collect();
+    let mut m = Markup::default();
+    m.open(
+        "section",
+        &[
+            ("class", "referral"),
+            ("aria-labelledby", "aclf-referral-heading"),
+        ],
+    )
+    .open("h3", &[("id", "aclf-referral-heading")])
+    .text(lang.t(Key::Referral))
+    .close("h3")
+    .open("ul", &[("class", "referral-lines")])
+    .items(&referral_lines(lang, protocol, app_version))
+    .close("ul")
+    .leaf("p", "exclusion-note", lang.t(Key::ExclusionNote))
+    .close("section")
+    .open("details", &[("class", "typical no-print")])
+    .leaf("summary", "", lang.t(Key::TypicalExclusions))
+    .leaf("p", "typical-label", lang.t(Key::TypicalNotConfirmed))
+    .open("ul", &[])
+    .items(&typical)
+    .close("ul")
+    .close("details")
+    .open("details", &[("class", "decisions")])
+    .leaf("summary", "", lang.t(Key::Decisions))
+    .open("ul", &[])
+    .items(&decisions)
+    .close("ul")
+    .close("details");
+    m.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,9 +595,32 @@ mod tests {
     }
 
     #[test]
-    fn list_items_are_one_li_per_line() {
-        assert_eq!(list_items(&["a", "b&c"]), "<li>a</li><li>b&amp;c</li>");
-        assert_eq!(list_items::<&str>(&[]), "");
+    fn print_header_has_blank_lines_and_the_values_entered() {
+        let html = print_header(Lang::En, &vm(&refer_patient()), "2026-11-25 10:00");
+        assert_balanced(&html);
+        assert!(html.contains("2026-11-25 10:00"), "{html}");
+        assert_eq!(html.matches("______________________________").count(), 2);
+        assert!(
+            html.contains("<li>Total bilirubin (TBIL): 342 µmol/L (2026-11-25)</li>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn referral_holds_details_exclusions_and_every_decision_in_both_languages() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let html = referral(lang, &PROTOCOL, "0.1.0");
+            assert_balanced(&html);
+            assert!(html.contains(r#"<h3 id="aclf-referral-heading">"#));
+            assert_eq!(html.matches("<details").count(), 2);
+            for d in DECISIONS {
+                let mut text = String::new();
+                escape(&mut text, lang.t(Key::Decision(d)));
+                assert!(html.contains(&text), "{lang:?} {d:?}");
+            }
+            assert!(html.contains("NCT06740149"), "{html}");
+        }
+        assert_balanced(&page_header(Lang::ZhCn));
     }
 
     #[test]

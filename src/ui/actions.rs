@@ -7,11 +7,10 @@ use leptos::prelude::*;
 
 use super::browser::now_text;
 use super::{initial_form, Ctx, APP_VERSION};
-use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::protocol::PROTOCOL;
-use crate::i18n::markup::list_items;
-use crate::i18n::summary::{summary, values_entered};
-use crate::i18n::{Key, Lang};
+use crate::i18n::markup;
+use crate::i18n::summary::summary;
+use crate::i18n::Key;
 
 /// What the copy button last did.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -115,13 +114,6 @@ pub fn Actions() -> impl IntoView {
     }
 }
 
-/// The values entered with their dates, as list items.
-fn print_values(lang: Lang, vm: &ScreeningViewModel) -> String {
-    let lines = values_entered(lang, vm);
-    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
-    list_items(&lines)
-}
-
 /// Shown only in print: title, disclaimer, date and time, blank lines for name and hospital
 /// number, and the values entered with their dates.
 #[component]
@@ -131,18 +123,10 @@ pub fn PrintHeader() -> impl IntoView {
     let printed_at = RwSignal::new(now_text());
     let _listener =
         window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
-    view! {
-        <div class="print-only print-header">
-            <h1>{ctx.tr(Key::AppTitle)}</h1>
-            <p class="print-disclaimer">
-                <strong>{ctx.tr(Key::PrintDisclaimer)}</strong>
-                " "
-                {move || ctx.lang.get().fill(Key::PrintedAt, &[&printed_at.get()])}
-            </p>
-            <p class="print-blank">{ctx.tr(Key::PrintName)}": ______________________________"</p>
-            <p class="print-blank">{ctx.tr(Key::PrintHospitalNumber)}": ______________________________"</p>
-            <h2>{ctx.tr(Key::LabValues)}</h2>
-            <ul class="print-values" inner_html=ctx.html(print_values)></ul>
-        </div>
-    }
+    let html = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        let at = printed_at.get();
+        ctx.vm.with(|v| markup::print_header(lang, v, &at))
+    });
+    view! { <div class="print-only print-header" inner_html=move || html.get()></div> }
 }
