@@ -26,8 +26,10 @@ test-native:
 	cargo test --doc
 	cargo clippy --all-targets -- -D warnings
 
-# wasm-bindgen-test: the Leptos shell mounted in headless Chromium (webdriver.json has its flags).
+# The browser shell: clippy on the wasm target (the native run cannot see src/ui/), then
+# wasm-bindgen-test of the Leptos shell mounted in headless Chromium (webdriver.json has its flags).
 test-wasm:
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests -- -D warnings
 	CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target wasm32-unknown-unknown --test web
 

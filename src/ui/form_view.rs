@@ -60,8 +60,9 @@ fn sync(
         let control = el.unchecked_ref::<HtmlInputElement>();
         let want = slot.get(form);
         if slot.is_checkbox() {
-            if control.checked() != !want.is_empty() {
-                control.set_checked(!want.is_empty());
+            let checked = !want.is_empty();
+            if control.checked() != checked {
+                control.set_checked(checked);
             }
         } else if control.value() != want {
             control.set_value(&want);

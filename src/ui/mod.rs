@@ -145,7 +145,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
                 view! { <actions::PrintHeader/> }
             })
             .forget();
-            mount_to(results.into(), move || {
+            mount_to(results, move || {
                 provide_context(ctx);
                 view! {
                     <scores::Scores/>
