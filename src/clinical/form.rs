@@ -305,6 +305,36 @@ pub fn evaluate(form: &FormInput, today: Date, protocol: &'static Protocol) -> S
     }
 }
 
+/// Entries shared by the tests of the modules that render the form's results.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::FormInput;
+    use crate::clinical::patient::{Answer, Etiology, Sex, Willingness};
+
+    /// The brief's refer patient, as typed: MELD 26, both phases refer.
+    pub(crate) fn refer_patient() -> FormInput {
+        FormInput {
+            age: "45".into(),
+            sex: Some(Sex::Male),
+            etiology: Some(Etiology::Hbv),
+            chronic_liver_disease: Some(Answer::Yes),
+            tbil: "342".into(),
+            tbil_date: "2026-11-25".into(),
+            inr: "2.0".into(),
+            pta: "32".into(),
+            creatinine: "88.4".into(),
+            sodium: "132".into(),
+            albumin: "30".into(),
+            encephalopathy: Some(false),
+            hepatorenal_syndrome: Some(Answer::No),
+            bleeding_signs: Some(Answer::No),
+            consent: Some(Willingness::NotAsked),
+            contraception: Some(Willingness::NotAsked),
+            ..FormInput::default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,59 +14,21 @@ use super::markup::Markup;
 use super::render::unit_symbol;
 use super::{Key, Lang};
 use crate::clinical::form::FormInput;
-use crate::clinical::patient::{Answer, Etiology, InputId, Sex, Willingness};
+use crate::clinical::patient::{Answer, Etiology, InputId, InputId as I, Sex, Willingness};
 use crate::clinical::units::{AlbuminUnit, FieldUnit, MolarUnit};
 
-/// One control of the form. Its `data-testid` is [`Slot::testid`], its element id
-/// `aclf-<testid>`.
+/// One control of the form: an input of the core, or the unit selector beside a lab value. Its
+/// `data-testid` is [`Slot::testid`], its element id `aclf-<testid>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Slot {
-    /// Age, years.
-    Age,
-    /// Sex.
-    Sex,
-    /// Cause of liver failure.
-    Etiology,
-    /// Chronic liver disease.
-    Chronic,
-    /// Latest total bilirubin.
-    Tbil,
+    /// The control of an input.
+    Input(InputId),
     /// Unit of both bilirubin values.
     TbilUnit,
-    /// Date of the latest bilirubin.
-    TbilDate,
-    /// Earlier bilirubin.
-    TbilEarlier,
-    /// Date of the earlier bilirubin.
-    TbilEarlierDate,
-    /// INR.
-    Inr,
-    /// PTA, %.
-    Pta,
-    /// Creatinine.
-    Creatinine,
     /// Creatinine unit.
     CreatinineUnit,
-    /// Dialysis checkbox.
-    Dialysis,
-    /// Sodium, mmol/L.
-    Sodium,
-    /// Albumin.
-    Albumin,
     /// Albumin unit.
     AlbuminUnit,
-    /// Hepatic encephalopathy.
-    He,
-    /// West Haven grade.
-    HeGrade,
-    /// Hepatorenal syndrome.
-    Hrs,
-    /// Clinical bleeding signs.
-    BleedingSigns,
-    /// Stated willingness to be referred (I1).
-    Consent,
-    /// Stated willingness to avoid conception (I6).
-    Contraception,
 }
 
 /// An option: its value (the test contract's) and its label.
@@ -131,17 +93,21 @@ enum After {
 #[derive(Clone, Copy)]
 struct Field {
     input: InputId,
-    slot: Slot,
     control: Control,
     hint: Option<Key>,
 }
 
-const fn field(input: InputId, slot: Slot, control: Control, hint: Option<Key>) -> Field {
+const fn field(input: InputId, control: Control, hint: Option<Key>) -> Field {
     Field {
         input,
-        slot,
         control,
         hint,
+    }
+}
+
+impl Field {
+    fn slot(&self) -> Slot {
+        Slot::Input(self.input)
     }
 }
 
@@ -162,15 +128,9 @@ const SECTIONS: &[Section] = &[
         legend: Key::SectionPatient,
         hint: None,
         rows: &[
-            &[field(
-                InputId::Age,
-                Slot::Age,
-                Control::Number(After::Nothing),
-                None,
-            )],
+            &[field(InputId::Age, Control::Number(After::Nothing), None)],
             &[field(
                 InputId::Sex,
-                Slot::Sex,
                 Control::Select(SEX, true),
                 Some(Key::HintMeld3Only),
             )],
@@ -182,13 +142,11 @@ const SECTIONS: &[Section] = &[
         rows: &[
             &[field(
                 InputId::Etiology,
-                Slot::Etiology,
                 Control::Select(ETIOLOGY, true),
                 Some(Key::HintEtiology),
             )],
             &[field(
                 InputId::ChronicLiverDisease,
-                Slot::Chronic,
                 Control::Select(YES_NO_UNKNOWN, true),
                 None,
             )],
@@ -199,64 +157,43 @@ const SECTIONS: &[Section] = &[
         hint: None,
         rows: &[
             &[
-                field(InputId::Tbil, Slot::Tbil, Control::Number(MOLAR_TBIL), None),
-                field(
-                    InputId::TbilDate,
-                    Slot::TbilDate,
-                    Control::Date,
-                    Some(Key::HintTbilDate),
-                ),
+                field(InputId::Tbil, Control::Number(MOLAR_TBIL), None),
+                field(InputId::TbilDate, Control::Date, Some(Key::HintTbilDate)),
             ],
             &[
                 field(
                     InputId::TbilEarlier,
-                    Slot::TbilEarlier,
                     Control::Number(After::LatestTbilUnit),
                     Some(Key::HintTbilEarlier),
                 ),
-                field(
-                    InputId::TbilEarlierDate,
-                    Slot::TbilEarlierDate,
-                    Control::Date,
-                    None,
-                ),
+                field(InputId::TbilEarlierDate, Control::Date, None),
             ],
             &[
-                field(
-                    InputId::Inr,
-                    Slot::Inr,
-                    Control::Number(After::Nothing),
-                    None,
-                ),
+                field(InputId::Inr, Control::Number(After::Nothing), None),
                 field(
                     InputId::Pta,
-                    Slot::Pta,
                     Control::Number(After::Unit("%")),
                     Some(Key::HintPta),
                 ),
             ],
             &[field(
                 InputId::Creatinine,
-                Slot::Creatinine,
                 Control::Number(MOLAR_CREATININE),
                 None,
             )],
             &[field(
                 InputId::Dialysis,
-                Slot::Dialysis,
                 Control::Checkbox,
                 Some(Key::HintDialysis),
             )],
             &[
                 field(
                     InputId::Sodium,
-                    Slot::Sodium,
                     Control::Number(After::Unit("mmol/L")),
                     None,
                 ),
                 field(
                     InputId::Albumin,
-                    Slot::Albumin,
                     Control::Number(ALBUMIN),
                     Some(Key::HintMeld3Only),
                 ),
@@ -270,21 +207,18 @@ const SECTIONS: &[Section] = &[
             &[
                 field(
                     InputId::HepaticEncephalopathy,
-                    Slot::He,
                     Control::Select(ABSENT_PRESENT, true),
                     None,
                 ),
-                field(InputId::HeGrade, Slot::HeGrade, Control::Grade, None),
+                field(InputId::HeGrade, Control::Grade, None),
             ],
             &[field(
                 InputId::HepatorenalSyndrome,
-                Slot::Hrs,
                 Control::Select(ABSENT_PRESENT, true),
                 Some(Key::HintHrs),
             )],
             &[field(
                 InputId::BleedingSigns,
-                Slot::BleedingSigns,
                 Control::Select(NO_YES, true),
                 None,
             )],
@@ -296,13 +230,11 @@ const SECTIONS: &[Section] = &[
         rows: &[
             &[field(
                 InputId::Consent,
-                Slot::Consent,
                 Control::Select(WILLINGNESS, true),
                 None,
             )],
             &[field(
                 InputId::Contraception,
-                Slot::Contraception,
                 Control::Select(WILLINGNESS, true),
                 None,
             )],
@@ -310,32 +242,23 @@ const SECTIONS: &[Section] = &[
     },
 ];
 
-/// Every slot, in form order (unit selectors after their value).
-pub const SLOTS: [Slot; 23] = [
-    Slot::Age,
-    Slot::Sex,
-    Slot::Etiology,
-    Slot::Chronic,
-    Slot::Tbil,
-    Slot::TbilUnit,
-    Slot::TbilDate,
-    Slot::TbilEarlier,
-    Slot::TbilEarlierDate,
-    Slot::Inr,
-    Slot::Pta,
-    Slot::Creatinine,
-    Slot::CreatinineUnit,
-    Slot::Dialysis,
-    Slot::Sodium,
-    Slot::Albumin,
-    Slot::AlbuminUnit,
-    Slot::He,
-    Slot::HeGrade,
-    Slot::Hrs,
-    Slot::BleedingSigns,
-    Slot::Consent,
-    Slot::Contraception,
-];
+/// Every control, in form order (a unit selector right after its value).
+pub fn slots() -> impl Iterator<Item = Slot> {
+    fields().flat_map(|f| {
+        let unit = match f.control {
+            Control::Number(After::UnitSelect(unit, _)) => Some(unit),
+            _ => None,
+        };
+        std::iter::once(f.slot()).chain(unit)
+    })
+}
+
+/// Every labelled field, in form order.
+fn fields() -> impl Iterator<Item = &'static Field> {
+    SECTIONS
+        .iter()
+        .flat_map(|s| s.rows.iter().copied().flatten())
+}
 
 fn option_value<T: Copy + PartialEq>(table: &[(&'static str, T)], v: Option<T>) -> &'static str {
     table
@@ -381,29 +304,31 @@ impl Slot {
     #[must_use]
     pub fn testid(self) -> &'static str {
         match self {
-            Slot::Age => "age",
-            Slot::Sex => "sex",
-            Slot::Etiology => "etiology",
-            Slot::Chronic => "chronic",
-            Slot::Tbil => "tbil",
+            Slot::Input(input) => match input {
+                I::Age => "age",
+                I::Sex => "sex",
+                I::Etiology => "etiology",
+                I::ChronicLiverDisease => "chronic",
+                I::Tbil => "tbil",
+                I::TbilDate => "tbil-date",
+                I::TbilEarlier => "tbil-earlier",
+                I::TbilEarlierDate => "tbil-earlier-date",
+                I::Inr => "inr",
+                I::Pta => "pta",
+                I::Creatinine => "creatinine",
+                I::Dialysis => "dialysis",
+                I::Sodium => "sodium",
+                I::Albumin => "albumin",
+                I::HepaticEncephalopathy => "he",
+                I::HeGrade => "he-grade",
+                I::HepatorenalSyndrome => "hrs",
+                I::BleedingSigns => "bleeding-signs",
+                I::Consent => "consent",
+                I::Contraception => "contraception",
+            },
             Slot::TbilUnit => "tbil-unit",
-            Slot::TbilDate => "tbil-date",
-            Slot::TbilEarlier => "tbil-earlier",
-            Slot::TbilEarlierDate => "tbil-earlier-date",
-            Slot::Inr => "inr",
-            Slot::Pta => "pta",
-            Slot::Creatinine => "creatinine",
             Slot::CreatinineUnit => "creatinine-unit",
-            Slot::Dialysis => "dialysis",
-            Slot::Sodium => "sodium",
-            Slot::Albumin => "albumin",
             Slot::AlbuminUnit => "albumin-unit",
-            Slot::He => "he",
-            Slot::HeGrade => "he-grade",
-            Slot::Hrs => "hrs",
-            Slot::BleedingSigns => "bleeding-signs",
-            Slot::Consent => "consent",
-            Slot::Contraception => "contraception",
         }
     }
 
@@ -411,41 +336,33 @@ impl Slot {
     #[must_use]
     pub fn from_element_id(id: &str) -> Option<Slot> {
         let testid = id.strip_prefix("aclf-")?;
-        SLOTS.into_iter().find(|s| s.testid() == testid)
+        slots().find(|s| s.testid() == testid)
+    }
+
+    fn field(self) -> Option<&'static Field> {
+        fields().find(|f| f.slot() == self)
     }
 
     /// Whether the control is a checkbox (its value is `checked`, not `value`).
     #[must_use]
     pub fn is_checkbox(self) -> bool {
-        self == Slot::Dialysis
+        self.field()
+            .is_some_and(|f| matches!(f.control, Control::Checkbox))
     }
 
-    /// The input the core reports messages for, if this control is a validated text or date.
+    /// The input the core reports messages for, if this control is a typed number or date.
     #[must_use]
     pub fn validated(self) -> Option<InputId> {
-        match self {
-            Slot::Age => Some(InputId::Age),
-            Slot::Tbil => Some(InputId::Tbil),
-            Slot::TbilDate => Some(InputId::TbilDate),
-            Slot::TbilEarlier => Some(InputId::TbilEarlier),
-            Slot::TbilEarlierDate => Some(InputId::TbilEarlierDate),
-            Slot::Inr => Some(InputId::Inr),
-            Slot::Pta => Some(InputId::Pta),
-            Slot::Creatinine => Some(InputId::Creatinine),
-            Slot::Sodium => Some(InputId::Sodium),
-            Slot::Albumin => Some(InputId::Albumin),
-            _ => None,
-        }
+        self.field()
+            .filter(|f| matches!(f.control, Control::Number(_) | Control::Date))
+            .map(|f| f.input)
     }
 
     /// Whether the control has a hint (`aclf-hint-<testid>`), which it names in
     /// `aria-describedby`.
     #[must_use]
     pub fn has_hint(self) -> bool {
-        SECTIONS
-            .iter()
-            .flat_map(|s| s.rows.iter().copied().flatten())
-            .any(|f| f.slot == self && f.hint.is_some())
+        self.field().is_some_and(|f| f.hint.is_some())
     }
 
     /// The control's value as the control holds it: text as typed, an option's value ("" =
@@ -453,37 +370,41 @@ impl Slot {
     #[must_use]
     pub fn get(self, f: &FormInput) -> String {
         let choice = match self {
-            Slot::Age => return f.age.clone(),
-            Slot::Tbil => return f.tbil.clone(),
-            Slot::TbilDate => return f.tbil_date.clone(),
-            Slot::TbilEarlier => return f.tbil_earlier.clone(),
-            Slot::TbilEarlierDate => return f.tbil_earlier_date.clone(),
-            Slot::Inr => return f.inr.clone(),
-            Slot::Pta => return f.pta.clone(),
-            Slot::Creatinine => return f.creatinine.clone(),
-            Slot::Sodium => return f.sodium.clone(),
-            Slot::Albumin => return f.albumin.clone(),
-            Slot::Dialysis => {
+            Slot::Input(I::Age) => return f.age.clone(),
+            Slot::Input(I::Tbil) => return f.tbil.clone(),
+            Slot::Input(I::TbilDate) => return f.tbil_date.clone(),
+            Slot::Input(I::TbilEarlier) => return f.tbil_earlier.clone(),
+            Slot::Input(I::TbilEarlierDate) => return f.tbil_earlier_date.clone(),
+            Slot::Input(I::Inr) => return f.inr.clone(),
+            Slot::Input(I::Pta) => return f.pta.clone(),
+            Slot::Input(I::Creatinine) => return f.creatinine.clone(),
+            Slot::Input(I::Sodium) => return f.sodium.clone(),
+            Slot::Input(I::Albumin) => return f.albumin.clone(),
+            Slot::Input(I::Dialysis) => {
                 if f.dialysis {
                     "on"
                 } else {
                     ""
                 }
             }
-            Slot::Sex => option_value(SEX_VALUES, f.sex),
-            Slot::Etiology => etiology_values()
+            Slot::Input(I::Sex) => option_value(SEX_VALUES, f.sex),
+            Slot::Input(I::Etiology) => etiology_values()
                 .find(|(_, e)| Some(*e) == f.etiology)
                 .map_or("", |(v, _)| v),
-            Slot::Chronic => option_value(ANSWER_VALUES, f.chronic_liver_disease),
+            Slot::Input(I::ChronicLiverDisease) => {
+                option_value(ANSWER_VALUES, f.chronic_liver_disease)
+            }
+            Slot::Input(I::HepaticEncephalopathy) => option_value(HE_VALUES, f.encephalopathy),
+            Slot::Input(I::HeGrade) => option_value(GRADE_VALUES, f.he_grade),
+            Slot::Input(I::HepatorenalSyndrome) => {
+                option_value(PRESENCE_VALUES, f.hepatorenal_syndrome)
+            }
+            Slot::Input(I::BleedingSigns) => option_value(ANSWER_VALUES, f.bleeding_signs),
+            Slot::Input(I::Consent) => option_value(WILLINGNESS_VALUES, f.consent),
+            Slot::Input(I::Contraception) => option_value(WILLINGNESS_VALUES, f.contraception),
             Slot::TbilUnit => option_value(MOLAR_VALUES, Some(f.tbil_unit)),
             Slot::CreatinineUnit => option_value(MOLAR_VALUES, Some(f.creatinine_unit)),
             Slot::AlbuminUnit => option_value(ALBUMIN_VALUES, Some(f.albumin_unit)),
-            Slot::He => option_value(HE_VALUES, f.encephalopathy),
-            Slot::HeGrade => option_value(GRADE_VALUES, f.he_grade),
-            Slot::Hrs => option_value(PRESENCE_VALUES, f.hepatorenal_syndrome),
-            Slot::BleedingSigns => option_value(ANSWER_VALUES, f.bleeding_signs),
-            Slot::Consent => option_value(WILLINGNESS_VALUES, f.consent),
-            Slot::Contraception => option_value(WILLINGNESS_VALUES, f.contraception),
         };
         choice.to_string()
     }
@@ -493,20 +414,32 @@ impl Slot {
     pub fn set(self, f: &mut FormInput, v: &str) {
         let text = v.to_string();
         match self {
-            Slot::Age => f.age = text,
-            Slot::Tbil => f.tbil = text,
-            Slot::TbilDate => f.tbil_date = text,
-            Slot::TbilEarlier => f.tbil_earlier = text,
-            Slot::TbilEarlierDate => f.tbil_earlier_date = text,
-            Slot::Inr => f.inr = text,
-            Slot::Pta => f.pta = text,
-            Slot::Creatinine => f.creatinine = text,
-            Slot::Sodium => f.sodium = text,
-            Slot::Albumin => f.albumin = text,
-            Slot::Dialysis => f.dialysis = !v.is_empty(),
-            Slot::Sex => f.sex = option_from(SEX_VALUES, v),
-            Slot::Etiology => f.etiology = etiology_values().find(|(x, _)| *x == v).map(|(_, e)| e),
-            Slot::Chronic => f.chronic_liver_disease = option_from(ANSWER_VALUES, v),
+            Slot::Input(I::Age) => f.age = text,
+            Slot::Input(I::Tbil) => f.tbil = text,
+            Slot::Input(I::TbilDate) => f.tbil_date = text,
+            Slot::Input(I::TbilEarlier) => f.tbil_earlier = text,
+            Slot::Input(I::TbilEarlierDate) => f.tbil_earlier_date = text,
+            Slot::Input(I::Inr) => f.inr = text,
+            Slot::Input(I::Pta) => f.pta = text,
+            Slot::Input(I::Creatinine) => f.creatinine = text,
+            Slot::Input(I::Sodium) => f.sodium = text,
+            Slot::Input(I::Albumin) => f.albumin = text,
+            Slot::Input(I::Dialysis) => f.dialysis = !v.is_empty(),
+            Slot::Input(I::Sex) => f.sex = option_from(SEX_VALUES, v),
+            Slot::Input(I::Etiology) => {
+                f.etiology = etiology_values().find(|(x, _)| *x == v).map(|(_, e)| e);
+            }
+            Slot::Input(I::ChronicLiverDisease) => {
+                f.chronic_liver_disease = option_from(ANSWER_VALUES, v);
+            }
+            Slot::Input(I::HepaticEncephalopathy) => f.encephalopathy = option_from(HE_VALUES, v),
+            Slot::Input(I::HeGrade) => f.he_grade = option_from(GRADE_VALUES, v),
+            Slot::Input(I::HepatorenalSyndrome) => {
+                f.hepatorenal_syndrome = option_from(PRESENCE_VALUES, v);
+            }
+            Slot::Input(I::BleedingSigns) => f.bleeding_signs = option_from(ANSWER_VALUES, v),
+            Slot::Input(I::Consent) => f.consent = option_from(WILLINGNESS_VALUES, v),
+            Slot::Input(I::Contraception) => f.contraception = option_from(WILLINGNESS_VALUES, v),
             Slot::TbilUnit => f.tbil_unit = option_from(MOLAR_VALUES, v).unwrap_or(f.tbil_unit),
             Slot::CreatinineUnit => {
                 f.creatinine_unit = option_from(MOLAR_VALUES, v).unwrap_or(f.creatinine_unit);
@@ -514,12 +447,6 @@ impl Slot {
             Slot::AlbuminUnit => {
                 f.albumin_unit = option_from(ALBUMIN_VALUES, v).unwrap_or(f.albumin_unit);
             }
-            Slot::He => f.encephalopathy = option_from(HE_VALUES, v),
-            Slot::HeGrade => f.he_grade = option_from(GRADE_VALUES, v),
-            Slot::Hrs => f.hepatorenal_syndrome = option_from(PRESENCE_VALUES, v),
-            Slot::BleedingSigns => f.bleeding_signs = option_from(ANSWER_VALUES, v),
-            Slot::Consent => f.consent = option_from(WILLINGNESS_VALUES, v),
-            Slot::Contraception => f.contraception = option_from(WILLINGNESS_VALUES, v),
         }
     }
 }
@@ -568,9 +495,9 @@ fn select(
 }
 
 fn control(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &Field) {
-    let (id, hint_id, _) = ids(f.slot);
-    let testid = f.slot.testid();
-    let value = f.slot.get(form);
+    let (id, hint_id, _) = ids(f.slot());
+    let testid = f.slot().testid();
+    let value = f.slot().get(form);
     let described: &str = if f.hint.is_some() { &hint_id } else { "" };
     let mut attrs: Vec<(&'static str, &str)> = vec![("id", &id), ("data-testid", testid)];
     if !described.is_empty() {
@@ -644,7 +571,7 @@ fn control(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &Field)
 }
 
 fn field_markup(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &Field) {
-    let (id, hint_id, _) = ids(f.slot);
+    let (id, hint_id, _) = ids(f.slot());
     let label = lang.t(Key::Label(f.input));
     let checkbox = matches!(f.control, Control::Checkbox);
     m.open(
@@ -670,11 +597,11 @@ fn field_markup(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &F
             .text(lang.t(hint))
             .close("p");
     }
-    if f.slot.validated().is_some() {
+    if f.slot().validated().is_some() {
         // Filled by the shell with the core's message (`markup::field_message`).
         m.open(
             "div",
-            &[("class", "msg-slot"), ("data-msg-of", f.slot.testid())],
+            &[("class", "msg-slot"), ("data-msg-of", f.slot().testid())],
         )
         .close("div");
     }
@@ -755,30 +682,41 @@ mod tests {
     #[test]
     fn every_slot_round_trips_through_its_control_value() {
         let f = filled();
-        for slot in SLOTS {
+        for slot in slots() {
             let mut g = FormInput::default();
             slot.set(&mut g, &slot.get(&f));
             assert_eq!(slot.get(&g), slot.get(&f), "{slot:?}");
         }
         let mut all = FormInput::default();
-        for slot in SLOTS {
+        for slot in slots() {
             slot.set(&mut all, &slot.get(&f));
         }
         assert_eq!(all, f);
     }
 
     #[test]
+    fn every_input_of_the_core_has_one_control_and_each_lab_unit_a_selector() {
+        let all: Vec<Slot> = slots().collect();
+        for input in InputId::ALL {
+            let n = all.iter().filter(|s| **s == Slot::Input(input)).count();
+            assert_eq!(n, 1, "{input:?}");
+        }
+        for unit in [Slot::TbilUnit, Slot::CreatinineUnit, Slot::AlbuminUnit] {
+            assert_eq!(all.iter().filter(|s| **s == unit).count(), 1, "{unit:?}");
+        }
+        assert_eq!(all.len(), InputId::ALL.len() + 3);
+    }
+
+    #[test]
     fn every_option_value_round_trips_and_empty_unanswers() {
-        for section in SECTIONS {
-            for f in section.rows.iter().copied().flatten() {
-                if let Control::Select(choices, _) = f.control {
-                    for (value, _) in choices {
-                        let mut form = FormInput::default();
-                        f.slot.set(&mut form, value);
-                        assert_eq!(f.slot.get(&form), *value, "{:?}", f.slot);
-                        f.slot.set(&mut form, "");
-                        assert_eq!(f.slot.get(&form), "", "{:?}", f.slot);
-                    }
+        for f in fields() {
+            if let Control::Select(choices, _) = f.control {
+                for (value, _) in choices {
+                    let mut form = FormInput::default();
+                    f.slot().set(&mut form, value);
+                    assert_eq!(f.slot().get(&form), *value, "{:?}", f.slot());
+                    f.slot().set(&mut form, "");
+                    assert_eq!(f.slot().get(&form), "", "{:?}", f.slot());
                 }
             }
         }
@@ -796,7 +734,7 @@ mod tests {
     fn every_slot_is_a_control_of_the_form_once_in_form_order() {
         let html = form_markup(Lang::En, &FormInput::default(), "2026-11-25");
         let mut last = 0;
-        for slot in SLOTS {
+        for slot in slots() {
             let needle = format!(
                 r#"id="aclf-{}" data-testid="{}""#,
                 slot.testid(),
@@ -819,7 +757,7 @@ mod tests {
     fn every_control_has_a_label_in_both_languages() {
         for lang in [Lang::En, Lang::ZhCn] {
             let html = form_markup(lang, &FormInput::default(), "2026-11-25");
-            for slot in SLOTS {
+            for slot in slots() {
                 let id = format!("aclf-{}", slot.testid());
                 let labelled = html.contains(&format!(r#"<label for="{id}">"#))
                     || html.contains(&format!(
@@ -871,17 +809,17 @@ mod tests {
 
     #[test]
     fn described_by_names_hint_and_message() {
-        assert_eq!(described_by(Slot::Age, false), None);
+        assert_eq!(described_by(Slot::Input(I::Age), false), None);
         assert_eq!(
-            described_by(Slot::Age, true).as_deref(),
+            described_by(Slot::Input(I::Age), true).as_deref(),
             Some("aclf-msg-age")
         );
         assert_eq!(
-            described_by(Slot::Pta, false).as_deref(),
+            described_by(Slot::Input(I::Pta), false).as_deref(),
             Some("aclf-hint-pta")
         );
         assert_eq!(
-            described_by(Slot::Pta, true).as_deref(),
+            described_by(Slot::Input(I::Pta), true).as_deref(),
             Some("aclf-hint-pta aclf-msg-pta")
         );
     }

@@ -503,32 +503,9 @@ pub fn referral(lang: Lang, protocol: &Protocol, app_version: &str) -> String {
 mod tests {
     use super::*;
     use crate::clinical::date::Date;
+    use crate::clinical::form::fixtures::refer_patient;
     use crate::clinical::form::{evaluate, FormInput, ScreeningViewModel};
-    use crate::clinical::patient::{Answer, Etiology, Sex, Willingness};
     use crate::clinical::protocol::PROTOCOL;
-
-    /// The brief's refer patient: MELD 26, both phases refer.
-    fn refer_patient() -> FormInput {
-        FormInput {
-            age: "45".into(),
-            sex: Some(Sex::Male),
-            etiology: Some(Etiology::Hbv),
-            chronic_liver_disease: Some(Answer::Yes),
-            tbil: "342".into(),
-            tbil_date: "2026-11-25".into(),
-            inr: "2.0".into(),
-            pta: "32".into(),
-            creatinine: "88.4".into(),
-            sodium: "132".into(),
-            albumin: "30".into(),
-            encephalopathy: Some(false),
-            hepatorenal_syndrome: Some(Answer::No),
-            bleeding_signs: Some(Answer::No),
-            consent: Some(Willingness::NotAsked),
-            contraception: Some(Willingness::NotAsked),
-            ..FormInput::default()
-        }
-    }
 
     fn vm(form: &FormInput) -> ScreeningViewModel {
         evaluate(form, Date::from_ymd(2026, 11, 25).unwrap(), &PROTOCOL)

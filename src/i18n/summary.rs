@@ -319,30 +319,9 @@ pub fn summary(
 mod tests {
     use super::*;
     use crate::clinical::date::Date;
+    use crate::clinical::form::fixtures::refer_patient;
     use crate::clinical::form::{evaluate, FormInput};
-    use crate::clinical::patient::{Answer, Etiology, Willingness};
     use crate::clinical::protocol::PROTOCOL;
-
-    fn referable() -> FormInput {
-        FormInput {
-            age: "45".into(),
-            sex: Some(Sex::Male),
-            etiology: Some(Etiology::Hbv),
-            chronic_liver_disease: Some(Answer::Yes),
-            tbil: "342".into(),
-            tbil_date: "2026-11-25".into(),
-            inr: "2.0".into(),
-            creatinine: "88.4".into(),
-            sodium: "132".into(),
-            albumin: "30".into(),
-            encephalopathy: Some(false),
-            hepatorenal_syndrome: Some(Answer::No),
-            bleeding_signs: Some(Answer::No),
-            consent: Some(Willingness::NotAsked),
-            contraception: Some(Willingness::NotAsked),
-            ..FormInput::default()
-        }
-    }
 
     fn text(lang: Lang, form: &FormInput) -> String {
         let vm = evaluate(form, Date::from_ymd(2026, 11, 25).unwrap(), &PROTOCOL);
@@ -351,7 +330,7 @@ mod tests {
 
     #[test]
     fn english_summary_holds_scores_verdicts_values_and_referral() {
-        let s = text(Lang::En, &referable());
+        let s = text(Lang::En, &refer_patient());
         assert!(s.contains("MELD 26 — Original MELD, OPTN rules"), "{s}");
         assert!(s.contains("Phase I: Meets every inclusion criterion that can be checked here"));
         assert!(
@@ -366,7 +345,7 @@ mod tests {
 
     #[test]
     fn chinese_summary_is_in_chinese() {
-        let s = text(Lang::ZhCn, &referable());
+        let s = text(Lang::ZhCn, &refer_patient());
         assert!(s.contains("满足所有可在此核对的入选标准"), "{s}");
         assert!(s.contains("总胆红素（TBIL）: 342 µmol/L"), "{s}");
         assert!(s.contains("预筛查辅助工具，并非入组决定。"));
@@ -378,7 +357,7 @@ mod tests {
             Lang::En,
             &FormInput {
                 inr: String::new(),
-                ..referable()
+                ..refer_patient()
             },
         );
         assert!(s.contains("Enter next: INR"), "{s}");
