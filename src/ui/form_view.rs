@@ -10,7 +10,7 @@ use web_sys::{Element, HtmlInputElement};
 
 use super::Ctx;
 use crate::clinical::form::{FieldMessage, FormInput, ScreeningViewModel};
-use crate::i18n::form::{described_by, earlier_tbil_unit, form_markup, slots, Slot};
+use crate::i18n::form::{described_by, earlier_tbil_unit, form_markup, Slot, SLOTS};
 use crate::i18n::markup::field_message;
 use crate::i18n::Lang;
 
@@ -51,7 +51,7 @@ fn sync(
     vm: &ScreeningViewModel,
     shown: &mut [String],
 ) {
-    for (slot, shown) in slots().zip(shown.iter_mut()) {
+    for (slot, shown) in SLOTS.into_iter().zip(shown.iter_mut()) {
         let testid = slot.testid();
         let Ok(Some(el)) = root.query_selector(&format!("#aclf-{testid}")) else {
             continue;
@@ -105,7 +105,7 @@ pub fn Form() -> impl IntoView {
     let first = form_markup(ctx.lang.get_untracked(), &ctx.form.get_untracked(), &today);
     Effect::new(move |previous: Option<(Lang, Vec<String>)>| {
         let lang = ctx.lang.get();
-        let (before, mut shown) = previous.unwrap_or((lang, vec![String::new(); slots().count()]));
+        let (before, mut shown) = previous.unwrap_or((lang, vec![String::new(); SLOTS.len()]));
         if let Some(el) = root.get() {
             if before != lang {
                 // A language switch rebuilds the controls, holding the current entries.
