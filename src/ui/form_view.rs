@@ -102,10 +102,13 @@ pub fn Form() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let root = NodeRef::<leptos::html::Form>::new();
     let today = ctx.today.iso();
-    let first = form_markup(ctx.lang.get_untracked(), &ctx.form.get_untracked(), &today);
+    let first_lang = ctx.lang.get_untracked();
+    let first = form_markup(first_lang, &ctx.form.get_untracked(), &today);
+    // Carries the language the controls are in and each message slot's markup between runs.
     Effect::new(move |previous: Option<(Lang, Vec<String>)>| {
         let lang = ctx.lang.get();
-        let (before, mut shown) = previous.unwrap_or((lang, vec![String::new(); SLOTS.len()]));
+        let (before, mut shown) =
+            previous.unwrap_or_else(|| (first_lang, vec![String::new(); SLOTS.len()]));
         if let Some(el) = root.get() {
             if before != lang {
                 // A language switch rebuilds the controls, holding the current entries.
