@@ -786,13 +786,26 @@ mod tests {
             let html = form_markup(lang, &FormInput::default(), "2026-11-25");
             for slot in SLOTS {
                 let id = format!("aclf-{}", slot.testid());
-                let labelled = html.contains(&format!(r#"<label for="{id}">"#))
-                    || html.contains(&format!(
-                        r#"id="{id}" data-testid="{}" aria-label=""#,
-                        slot.testid()
-                    ))
-                    || html.contains(&format!(r#"class="unit-select" id="{id}""#));
-                assert!(labelled, "{lang:?} {slot:?}");
+                let label = match slot {
+                    // A unit selector is named by its value's label + "unit".
+                    Slot::TbilUnit | Slot::CreatinineUnit | Slot::AlbuminUnit => {
+                        let of = match slot {
+                            Slot::TbilUnit => InputId::Tbil,
+                            Slot::CreatinineUnit => InputId::Creatinine,
+                            _ => InputId::Albumin,
+                        };
+                        format!(
+                            r#"id="{id}" data-testid="{}" aria-label="{} ({})""#,
+                            slot.testid(),
+                            lang.t(Key::Label(of)),
+                            lang.t(Key::Unit)
+                        )
+                    }
+                    Slot::Input(input) => {
+                        format!(r#"<label for="{id}">{}</label>"#, lang.t(Key::Label(input)))
+                    }
+                };
+                assert!(html.contains(&label), "{lang:?} {slot:?}: {label}");
             }
         }
     }

@@ -20,7 +20,6 @@ use super::{num, Key, Lang};
 use crate::clinical::form::{FieldMessage, ScreeningViewModel};
 use crate::clinical::meld::ScoreOutcome;
 use crate::clinical::outcome::{deciding_evidence, Outcome, State};
-use crate::clinical::patient::InputSet;
 use crate::clinical::protocol::{Confirmer, Protocol};
 use crate::clinical::screening::{CriterionResult, PhaseResult, Screening, Verdict};
 
@@ -295,13 +294,11 @@ fn score_text<T>(s: &ScoreOutcome<T>, score: impl Fn(&T) -> u8) -> String {
 /// "Not computable yet. Needs: ..." for a score that is not computable.
 fn needs<T>(lang: Lang, s: &ScoreOutcome<T>) -> Option<String> {
     match s {
-        ScoreOutcome::NotComputable(missing) => Some(needs_text(lang, *missing)),
+        ScoreOutcome::NotComputable(missing) => {
+            Some(lang.fill(Key::NeedsInputs, &[&input_list(lang, *missing)]))
+        }
         ScoreOutcome::Computed(_) => None,
     }
-}
-
-fn needs_text(lang: Lang, missing: InputSet) -> String {
-    lang.fill(Key::NeedsInputs, &[&input_list(lang, missing)])
 }
 
 /// A context-only score card: name, value, "context only", and what it still needs.

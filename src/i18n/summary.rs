@@ -111,6 +111,9 @@ pub fn values_entered(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
         InputId::ChronicLiverDisease,
         p.chronic_liver_disease.map(|a| answer(lang, a).to_string()),
     );
+    // A lab value as entered, in the unit it was entered in.
+    let in_unit =
+        |value: f64, unit: FieldUnit| format!("{} {}", num(value, 2), unit_symbol(lang, unit));
     let dated = |b, d: Option<crate::clinical::date::Date>| {
         let mut s = bilirubin(lang, b);
         if let Some(d) = d {
@@ -127,13 +130,8 @@ pub fn values_entered(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
     add(InputId::Pta, p.pta.map(|v| format!("{} %", num(v.0, 1))));
     add(
         InputId::Creatinine,
-        p.creatinine.map(|c| {
-            format!(
-                "{} {}",
-                num(c.entered(), 2),
-                unit_symbol(lang, FieldUnit::from(c.unit()))
-            )
-        }),
+        p.creatinine
+            .map(|c| in_unit(c.entered(), FieldUnit::from(c.unit()))),
     );
     add(
         InputId::Dialysis,
@@ -148,13 +146,8 @@ pub fn values_entered(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
     );
     add(
         InputId::Albumin,
-        p.albumin.map(|a| {
-            format!(
-                "{} {}",
-                num(a.entered(), 2),
-                unit_symbol(lang, FieldUnit::from(a.unit()))
-            )
-        }),
+        p.albumin
+            .map(|a| in_unit(a.entered(), FieldUnit::from(a.unit()))),
     );
     add(
         InputId::HepaticEncephalopathy,
