@@ -3,8 +3,10 @@
 //! three-valued logic (SPEC section 2):
 //! 1. underlying chronic liver disease;
 //! 2. serum TBIL >= 171 umol/L, or a mean daily rise >= 17.1 umol/L per day;
-//! 3. any one of bleeding tendency (INR >= 1.5, PTA <= 40 %, or clinical signs), hepatic
-//!    encephalopathy, hepatorenal syndrome.
+//! 3. any one of bleeding tendency (INR >= 1.5 or PTA <= 40 %, as the guideline defines it:
+//!    "有出血倾向，PTA≤40%（或INR≥1.5）"), hepatic encephalopathy, hepatorenal syndrome. Active
+//!    bleeding answered "yes" does not meet it (SPEC 2, revised): it adds a note and a
+//!    typical-exclusion flag.
 
 use super::date::Date;
 use super::outcome::{all_of, any_of, Evidence, EvidenceList, Note, NoteSet, Outcome};
@@ -22,8 +24,11 @@ pub struct AclfResult {
     pub overall: Outcome,
     /// I3-1 chronic liver disease, I3-2 bilirubin, I3-3 bleeding / HE / HRS.
     pub parts: [Outcome; 3],
-    /// Notes that apply (registry vs guideline, long rise interval).
+    /// Notes on I3 as a whole (none today; kept for symmetry with the other criteria).
     pub notes: NoteSet,
+    /// Notes on each part: I3-2 the registry's threshold and a long rise interval; I3-3 the
+    /// registry-vs-guideline reading, coagulopathy not entered, active bleeding.
+    pub part_notes: [NoteSet; 3],
 }
 
 /// The mean daily rise of bilirubin from two dated results.
@@ -116,6 +121,7 @@ fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut NoteSet) -> Outcome {
                 days,
                 threshold_umol: t.tbil_rise_umol_per_l_per_day,
                 long_interval,
+                unit: tbil.unit(),
             };
             if reaches(umol_per_day, t.tbil_rise_umol_per_l_per_day) {
                 Outcome::met(&[level, rise])
@@ -151,14 +157,22 @@ fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut NoteSet) -> Outcome {
     }
 }
 
-/// Whether coagulopathy (INR >= 1.5 or PTA <= 40 %) is established.
-fn coagulopathy(p: &Patient, t: &Thresholds) -> bool {
-    p.inr.is_some_and(|i| reaches(i.0, t.inr_coagulopathy))
-        || p.pta
-            .is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE)
+/// PTA at or below the threshold (the per-comparator tolerance of SPEC 5).
+fn pta_low(p: &Patient, t: &Thresholds) -> bool {
+    p.pta
+        .is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE)
 }
 
-/// Bleeding tendency: INR >= 1.5, or PTA <= 40 %, or clinical signs. PTA is optional.
+/// INR at or above the threshold.
+fn inr_high(p: &Patient, t: &Thresholds) -> bool {
+    p.inr.is_some_and(|i| reaches(i.0, t.inr_coagulopathy))
+}
+
+/// Bleeding tendency as the 2018 guideline defines it: INR >= 1.5 or PTA <= 40 % (SPEC 2,
+/// revised). Either value reaching its threshold is Met whatever the other; INR below 1.5 with
+/// PTA empty or above 40 % is no bleeding tendency (PTA is optional: a stated exception to
+/// "Unknown is never no"); INR empty with PTA empty or above 40 % is Unknown, naming INR.
+/// Active bleeding never enters it.
 fn bleeding_tendency(p: &Patient, t: &Thresholds) -> Outcome {
     let inr = p.inr.map(|i| Evidence::Inr {
         value: i.0,
@@ -169,40 +183,24 @@ fn bleeding_tendency(p: &Patient, t: &Thresholds) -> Outcome {
         threshold: t.pta_coagulopathy_percent,
     });
     let mut yes = EvidenceList::EMPTY;
-    if let (Some(e), true) = (inr, p.inr.is_some_and(|i| reaches(i.0, t.inr_coagulopathy))) {
+    if let (Some(e), true) = (inr, inr_high(p, t)) {
         yes.push(e);
     }
-    if let (Some(e), true) = (
-        pta,
-        p.pta
-            .is_some_and(|v| v.0 <= t.pta_coagulopathy_percent + THRESHOLD_TOLERANCE),
-    ) {
+    if let (Some(e), true) = (pta, pta_low(p, t)) {
         yes.push(e);
-    }
-    if p.bleeding_signs == Some(Answer::Yes) {
-        yes.push(Evidence::BleedingSigns(Answer::Yes));
     }
     if !yes.is_empty() {
         return Outcome::Met(yes);
     }
-    // No positive finding: "no" only when INR and the signs are known to be negative.
     let mut known = EvidenceList::EMPTY;
     for e in [inr, pta].into_iter().flatten() {
         known.push(e);
     }
-    let mut missing = InputSet::EMPTY;
-    if p.inr.is_none() {
-        missing.insert(InputId::Inr);
-    }
-    match p.bleeding_signs {
-        Some(Answer::No) => known.push(Evidence::BleedingSigns(Answer::No)),
-        _ => missing.insert(InputId::BleedingSigns),
-    }
-    if missing.is_empty() {
+    if p.inr.is_some() {
         Outcome::NotMet(known)
     } else {
         Outcome::Unknown {
-            missing,
+            missing: InputSet::of(&[InputId::Inr]),
             evidence: known,
         }
     }
@@ -229,22 +227,32 @@ fn hepatorenal(p: &Patient) -> Outcome {
 /// Evaluates I3 and its three parts.
 #[must_use]
 pub fn evaluate(p: &Patient, t: &Thresholds) -> AclfResult {
-    let mut notes = NoteSet::EMPTY;
+    let mut bilirubin_notes = NoteSet::of(&[Note::TbilThresholdRegistry]);
     let chronic = chronic_part(p);
-    let bilirubin = bilirubin_part(p, t, &mut notes);
+    let bilirubin = bilirubin_part(p, t, &mut bilirubin_notes);
     let complications = any_of(&[
         &bleeding_tendency(p, t),
         &encephalopathy(p),
         &hepatorenal(p),
     ]);
     let overall = all_of(&[&chronic, &bilirubin, &complications]);
-    if matches!(overall, Outcome::Met(_)) && !coagulopathy(p, t) {
-        notes.push(Note::RegistryVsGuideline);
+    let mut complication_notes = NoteSet::EMPTY;
+    if matches!(overall, Outcome::Met(_)) && !inr_high(p, t) && !pta_low(p, t) {
+        // Without an INR nothing says that coagulopathy is absent: say it was not entered.
+        complication_notes.push(if p.inr.is_none() {
+            Note::CoagulopathyNotEntered
+        } else {
+            Note::RegistryVsGuideline
+        });
+    }
+    if p.bleeding_signs == Some(Answer::Yes) {
+        complication_notes.push(Note::ActiveBleeding);
     }
     AclfResult {
         overall,
         parts: [chronic, bilirubin, complications],
-        notes,
+        notes: NoteSet::EMPTY,
+        part_notes: [NoteSet::EMPTY, bilirubin_notes, complication_notes],
     }
 }
 
@@ -395,9 +403,9 @@ mod tests {
         let r = evaluate(&with_rise(165.0, "2026-11-25", 20.0, "2026-11-10"), &t());
         // 145 over 15 days = 9.67 per day: computed, not met, flagged.
         assert_eq!(r.parts[1].state(), State::NotMet);
-        assert!(r.notes.contains(&Note::RiseOverLongInterval));
+        assert!(r.part_notes[1].contains(&Note::RiseOverLongInterval));
         let r14 = evaluate(&with_rise(165.0, "2026-11-25", 20.0, "2026-11-11"), &t());
-        assert!(!r14.notes.contains(&Note::RiseOverLongInterval));
+        assert!(!r14.part_notes[1].contains(&Note::RiseOverLongInterval));
     }
 
     #[test]
@@ -431,6 +439,48 @@ mod tests {
     }
 
     #[test]
+    fn active_bleeding_alone_is_no_bleeding_tendency() {
+        // SPEC 2 (revised): gum bleeding with INR 1.3 / PTA 55 % used to meet I3-3.
+        let p = Patient {
+            inr: Some(Inr(1.3)),
+            pta: Some(Pta(55.0)),
+            bleeding_signs: Some(Answer::Yes),
+            ..full()
+        };
+        let r = evaluate(&p, &t());
+        assert_eq!(r.parts[2].state(), State::NotMet);
+        assert_eq!(r.overall.state(), State::NotMet);
+        assert!(r.part_notes[2].contains(&Note::ActiveBleeding));
+        assert!(!evaluate(&full(), &t()).part_notes[2].contains(&Note::ActiveBleeding));
+    }
+
+    #[test]
+    fn inr_empty_with_pta_empty_or_above_40_is_unknown_naming_inr() {
+        for pta in [None, Some(Pta(55.0))] {
+            let p = Patient {
+                inr: None,
+                pta,
+                ..full()
+            };
+            let r = evaluate(&p, &t());
+            assert_eq!(r.parts[2].missing().to_vec(), [InputId::Inr], "{pta:?}");
+        }
+        // PTA <= 40 decides without the INR.
+        let p = Patient {
+            inr: None,
+            pta: Some(Pta(38.0)),
+            ..full()
+        };
+        assert_eq!(evaluate(&p, &t()).parts[2].state(), State::Met);
+    }
+
+    #[test]
+    fn the_i3_2_note_says_the_threshold_is_the_registrys() {
+        let r = evaluate(&full(), &t());
+        assert!(r.part_notes[1].contains(&Note::TbilThresholdRegistry));
+    }
+
+    #[test]
     fn pta_is_optional_when_inr_and_signs_are_known() {
         let p = Patient {
             inr: Some(Inr(1.3)),
@@ -460,7 +510,8 @@ mod tests {
     }
 
     #[test]
-    fn missing_inr_and_signs_are_named() {
+    fn missing_inr_is_named_and_active_bleeding_never_is() {
+        // SPEC 2 (revised): the active-bleeding question does not decide I3-3.
         let p = Patient {
             inr: None,
             bleeding_signs: None,
@@ -468,7 +519,7 @@ mod tests {
         };
         assert_eq!(
             evaluate(&p, &t()).parts[2].missing().to_vec(),
-            [InputId::Inr, InputId::BleedingSigns]
+            [InputId::Inr]
         );
     }
 
@@ -486,11 +537,11 @@ mod tests {
             hepatorenal_syndrome: Some(Answer::Yes),
             ..base.clone()
         };
-        let signs = Patient {
-            bleeding_signs: Some(Answer::Yes),
+        let coagulopathy = Patient {
+            inr: Some(Inr(1.6)),
             ..base.clone()
         };
-        for p in [he, hrs, signs] {
+        for p in [he, hrs, coagulopathy] {
             assert_eq!(evaluate(&p, &t()).parts[2].state(), State::Met);
         }
         // A yes decides even while the others are unknown.
@@ -513,14 +564,28 @@ mod tests {
         };
         let r = evaluate(&p, &t());
         assert_eq!(r.overall.state(), State::Met);
-        assert!(r.notes.contains(&Note::RegistryVsGuideline));
+        assert!(r.part_notes[2].contains(&Note::RegistryVsGuideline));
+        assert!(!r.part_notes[2].contains(&Note::CoagulopathyNotEntered));
         let with_pta = Patient {
             pta: Some(Pta(35.0)),
             ..p
         };
-        assert!(!evaluate(&with_pta, &t())
-            .notes
-            .contains(&Note::RegistryVsGuideline));
+        assert!(evaluate(&with_pta, &t()).part_notes[2].is_empty());
+    }
+
+    #[test]
+    fn met_without_inr_or_pta_says_coagulopathy_was_not_entered() {
+        // SPEC 2 (revised): never "without coagulopathy" when it was not entered.
+        let p = Patient {
+            inr: None,
+            pta: None,
+            encephalopathy: Some(Encephalopathy::Present(Some(1))),
+            ..full()
+        };
+        let r = evaluate(&p, &t());
+        assert_eq!(r.overall.state(), State::Met);
+        assert!(r.part_notes[2].contains(&Note::CoagulopathyNotEntered));
+        assert!(!r.part_notes[2].contains(&Note::RegistryVsGuideline));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub struct ProtocolDocument {
     pub phases: Vec<PhaseDoc>,
     pub criteria: Vec<CriterionDoc>,
     pub exclusion_list: ExclusionListDoc,
-    pub typical_exclusions: Vec<TextPairDoc>,
+    pub typical_exclusions: Vec<TypicalExclusionDoc>,
     #[serde(default)]
     pub plausibility: PlausibilityDoc,
 }
@@ -159,6 +159,9 @@ pub enum ExclusionRuleDoc {
     /// Dialysis in the past 7 days.
     #[serde(rename = "dialysis")]
     Dialysis,
+    /// Active bleeding (GI, variceal or other) answered "yes".
+    #[serde(rename = "bleeding-signs")]
+    BleedingSigns,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -174,11 +177,52 @@ pub struct ExclusionDoc {
     pub text_zh: String,
 }
 
+/// An exclusion typical of comparable trials: shown as a checklist, flagged when the entered
+/// values match its `rule` (same syntax as declared exclusions); never changes a verdict.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TextPairDoc {
+pub struct TypicalExclusionDoc {
+    pub id: String,
+    #[serde(default)]
+    pub rule: Option<ExclusionRuleDoc>,
+    #[serde(default)]
+    pub value: Option<u32>,
     pub en: String,
     pub zh: String,
+}
+
+/// Checks that a rule carries a value exactly where it needs one, and a plausible one.
+fn check_rule_value(
+    c: &mut Checker,
+    rule: ExclusionRuleDoc,
+    value: Option<u32>,
+    field: impl Fn(&str) -> String,
+) {
+    match (rule, value) {
+        (ExclusionRuleDoc::HeGradeAtLeast, Some(v)) => c.check(
+            (1..=4).contains(&v),
+            field("value"),
+            format!("West Haven grade {v} is outside 1..=4"),
+        ),
+        (ExclusionRuleDoc::AgeAbove, Some(v)) => {
+            c.check(v <= 120, field("value"), format!("{v} is outside 0..=120"))
+        }
+        (ExclusionRuleDoc::HeGradeAtLeast | ExclusionRuleDoc::AgeAbove, None) => {
+            c.check(false, field("value"), "this rule needs a value")
+        }
+        (
+            ExclusionRuleDoc::StudyTeam
+            | ExclusionRuleDoc::Dialysis
+            | ExclusionRuleDoc::BleedingSigns,
+            Some(_),
+        ) => c.check(false, field("value"), "this rule takes no value"),
+        (
+            ExclusionRuleDoc::StudyTeam
+            | ExclusionRuleDoc::Dialysis
+            | ExclusionRuleDoc::BleedingSigns,
+            None,
+        ) => {}
+    }
 }
 
 /// Optional tighter limits, per quantity, in SI units.
@@ -441,23 +485,7 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
             field("id"),
             format!("`{}` is used more than once", e.id),
         );
-        match (e.rule, e.value) {
-            (ExclusionRuleDoc::HeGradeAtLeast, Some(v)) => c.check(
-                (1..=4).contains(&v),
-                field("value"),
-                format!("West Haven grade {v} is outside 1..=4"),
-            ),
-            (ExclusionRuleDoc::AgeAbove, Some(v)) => {
-                c.check(v <= 120, field("value"), format!("{v} is outside 0..=120"))
-            }
-            (ExclusionRuleDoc::HeGradeAtLeast | ExclusionRuleDoc::AgeAbove, None) => {
-                c.check(false, field("value"), "this rule needs a value")
-            }
-            (ExclusionRuleDoc::StudyTeam | ExclusionRuleDoc::Dialysis, Some(_)) => {
-                c.check(false, field("value"), "this rule takes no value")
-            }
-            (ExclusionRuleDoc::StudyTeam | ExclusionRuleDoc::Dialysis, None) => {}
-        }
+        check_rule_value(&mut c, e.rule, e.value, field);
         for (j, phase) in e.phases.iter().flatten().enumerate() {
             c.check(
                 known_phase(phase),
@@ -469,8 +497,32 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
         c.text(&e.text_zh, field("text_zh"));
     }
     for (i, t) in doc.typical_exclusions.iter().enumerate() {
-        c.text(&t.en, format!("typical_exclusions[{i}].en"));
-        c.text(&t.zh, format!("typical_exclusions[{i}].zh"));
+        let field = |name: &str| format!("typical_exclusions[{i}].{name}");
+        c.check(
+            is_identifier(&t.id),
+            field("id"),
+            format!("`{}` must be letters, digits and '-'", t.id),
+        );
+        c.check(
+            doc.typical_exclusions
+                .iter()
+                .filter(|o| o.id == t.id)
+                .count()
+                == 1,
+            field("id"),
+            format!("`{}` is used more than once", t.id),
+        );
+        match t.rule {
+            Some(ExclusionRuleDoc::StudyTeam) => c.check(
+                false,
+                field("rule"),
+                "a typical exclusion without a rule is already for the study team: leave `rule` out",
+            ),
+            Some(rule) => check_rule_value(&mut c, rule, t.value, field),
+            None => c.check(t.value.is_none(), field("value"), "a value needs a rule"),
+        }
+        c.text(&t.en, field("en"));
+        c.text(&t.zh, field("zh"));
     }
 
     for (q, key, l) in doc.plausibility.entries() {
@@ -627,6 +679,51 @@ mod tests {
                 "exclusion_list.exclusions[0].value",
                 "exclusion_list.exclusions[0].phases[0]",
                 "exclusion_list.exclusions[0].text_zh"
+            ]
+        );
+    }
+
+    #[test]
+    fn typical_exclusions_carry_ids_and_valid_rules() {
+        let doc = parse(SHIPPED);
+        let ruled: Vec<(&str, Option<ExclusionRuleDoc>, Option<u32>)> = doc
+            .typical_exclusions
+            .iter()
+            .filter(|t| t.rule.is_some())
+            .map(|t| (t.id.as_str(), t.rule, t.value))
+            .collect();
+        assert_eq!(
+            ruled,
+            [
+                (
+                    "active-bleeding",
+                    Some(ExclusionRuleDoc::BleedingSigns),
+                    None
+                ),
+                (
+                    "he-grade-3-4",
+                    Some(ExclusionRuleDoc::HeGradeAtLeast),
+                    Some(3)
+                ),
+                ("renal-replacement", Some(ExclusionRuleDoc::Dialysis), None),
+            ]
+        );
+        let e = errors_after(|d| {
+            d.typical_exclusions[0].id = d.typical_exclusions[1].id.clone();
+            d.typical_exclusions[2].rule = Some(ExclusionRuleDoc::HeGradeAtLeast);
+            d.typical_exclusions[2].value = None;
+            d.typical_exclusions[3].value = Some(9);
+            d.typical_exclusions[4].rule = Some(ExclusionRuleDoc::StudyTeam);
+            d.typical_exclusions[4].value = None;
+        });
+        assert_eq!(
+            fields(&e),
+            [
+                "typical_exclusions[0].id",
+                "typical_exclusions[1].id",
+                "typical_exclusions[2].value",
+                "typical_exclusions[3].value",
+                "typical_exclusions[4].rule",
             ]
         );
     }

@@ -511,7 +511,7 @@ mod tests {
             ..FormInput::default()
         });
         assert!(
-            matches!(&v.screening.phases[0].verdict, Verdict::Incomplete(m) if m.iter().next() == Some(InputId::Age))
+            matches!(&v.screening.phases[0].verdict, Verdict::Incomplete { enter_next, .. } if enter_next.iter().next() == Some(InputId::Age))
         );
     }
 

@@ -12,7 +12,7 @@
 
 use super::patient::{InputId, InputSet, Patient, Sex};
 use super::rounding::round_half_up;
-use super::units::{Age, Albumin, Bilirubin, Creatinine, Inr, Sodium};
+use super::units::{Age, Albumin, Bilirubin, Creatinine, FieldUnit, Inr, Sodium};
 
 /// MELD(i) coefficient of ln(creatinine, mg/dL).
 pub const MELD_CREATININE: f64 = 0.957;
@@ -79,6 +79,9 @@ pub struct UsedValue {
     pub entered: Option<f64>,
     /// The value the formula used.
     pub used: f64,
+    /// The value as typed and its unit, when typed in another unit than the formula's (shown
+    /// as "80 µmol/L = 0.90 mg/dL -> 1.0").
+    pub typed: Option<(f64, FieldUnit)>,
     /// The rule that changed it, if any.
     pub rule: Option<BoundRule>,
 }
@@ -110,8 +113,9 @@ pub struct Gate {
     pub below: u8,
     /// Whether the reported MELD is below the threshold.
     pub passes: bool,
-    /// The unrounded 10 x MELD(i) lies within 1 below the threshold ([29.0, 30.0) for 30):
-    /// reported 29 and passing narrowly, or reported 30 and failing narrowly.
+    /// The reported MELD is one below the threshold or at it (29 or 30 for a gate of 30):
+    /// passing or failing narrowly - the unrounded 10 x MELD(i) within one point of the gate's
+    /// edge, [28.5, 30.5) (SPEC 4, revised: the window used to be [29.0, 30.0)).
     pub borderline: bool,
 }
 
@@ -225,6 +229,17 @@ fn bounded(lab: Lab, value: f64, low: f64, high: Option<f64>) -> UsedValue {
         entered: Some(value),
         used,
         rule,
+        typed: None,
+    }
+}
+
+impl UsedValue {
+    /// The same, noting the value as typed when its unit is not the formula's.
+    fn typed_as(self, value: f64, unit: FieldUnit, formula_unit: FieldUnit) -> UsedValue {
+        UsedValue {
+            typed: (unit != formula_unit).then_some((value, unit)),
+            ..self
+        }
     }
 }
 
@@ -232,15 +247,23 @@ fn bounded(lab: Lab, value: f64, low: f64, high: Option<f64>) -> UsedValue {
 /// value below the floor or a missing value). `None` if creatinine is needed and missing.
 fn creatinine_used(input: &MeldInput, cap: f64) -> Option<UsedValue> {
     let entered = input.creatinine.map(|c| c.mg_per_dl());
+    let typed = input
+        .creatinine
+        .map(|c| (c.entered(), FieldUnit::from(c.unit())))
+        .filter(|(_, u)| *u != FieldUnit::MgPerDl);
     if input.dialysis {
         return Some(UsedValue {
             lab: Lab::Creatinine,
             entered,
+            typed,
             used: cap,
             rule: Some(BoundRule::Dialysis(cap)),
         });
     }
-    entered.map(|v| bounded(Lab::Creatinine, v, LAB_FLOOR, Some(cap)))
+    entered.map(|v| UsedValue {
+        typed,
+        ..bounded(Lab::Creatinine, v, LAB_FLOOR, Some(cap))
+    })
 }
 
 /// Collects the missing inputs of a formula.
@@ -276,7 +299,11 @@ pub fn meld(input: &MeldInput, gate_below: u8) -> ScoreOutcome<Meld> {
             (input.inr.is_some(), InputId::Inr),
         ]));
     };
-    let bili = bounded(Lab::Bilirubin, bili.mg_per_dl(), LAB_FLOOR, None);
+    let bili = bounded(Lab::Bilirubin, bili.mg_per_dl(), LAB_FLOOR, None).typed_as(
+        bili.entered(),
+        bili.unit().into(),
+        FieldUnit::MgPerDl,
+    );
     let inr = bounded(Lab::Inr, inr.0, LAB_FLOOR, None);
     let meld_i = MELD_CREATININE * cr.used.ln()
         + MELD_BILIRUBIN * bili.used.ln()
@@ -288,11 +315,10 @@ pub fn meld(input: &MeldInput, gate_below: u8) -> ScoreOutcome<Meld> {
     let raw = round_half_up(meld_i_rounded * 10.0, 0);
     let capped = raw > f64::from(SCORE_CAP);
     let score = raw.min(f64::from(SCORE_CAP)) as u8;
-    let threshold = f64::from(gate_below);
     let gate = Gate {
         below: gate_below,
         passes: score < gate_below,
-        borderline: unrounded >= threshold - 1.0 && unrounded < threshold,
+        borderline: score == gate_below || score.checked_add(1) == Some(gate_below),
     };
     ScoreOutcome::Computed(Meld {
         score,
@@ -396,7 +422,11 @@ pub fn meld3(input: &MeldInput) -> ScoreOutcome<Meld3> {
             (input.albumin.is_some(), InputId::Albumin),
         ]));
     };
-    let bili = bounded(Lab::Bilirubin, bili.mg_per_dl(), LAB_FLOOR, None);
+    let bili = bounded(Lab::Bilirubin, bili.mg_per_dl(), LAB_FLOOR, None).typed_as(
+        bili.entered(),
+        bili.unit().into(),
+        FieldUnit::MgPerDl,
+    );
     let na = bounded(Lab::Sodium, na.mmol_per_l(), SODIUM_LOW, Some(SODIUM_HIGH));
     let inr = bounded(Lab::Inr, inr.0, LAB_FLOOR, None);
     let alb = bounded(
@@ -404,7 +434,8 @@ pub fn meld3(input: &MeldInput) -> ScoreOutcome<Meld3> {
         alb.g_per_dl(),
         ALBUMIN_LOW,
         Some(ALBUMIN_HIGH),
-    );
+    )
+    .typed_as(alb.entered(), alb.unit().into(), FieldUnit::GPerDl);
     let female_term = if (12..=17).contains(&age.0) {
         FemaleTerm::Adolescent
     } else if sex == Sex::Female {
@@ -618,14 +649,18 @@ mod tests {
 
     #[test]
     fn borderline_on_both_sides_of_the_gate() {
-        // (unrounded 10 x MELD(i), reported, passes, borderline)
+        // (unrounded 10 x MELD(i), reported, passes, borderline). SPEC 4 (revised): borderline
+        // is a reported 29 or 30, the unrounded value in [28.5, 30.5).
         let cases: &[(f64, u8, bool, bool)] = &[
-            (28.99, 29, true, false),
-            (29.0, 29, true, true),
+            (28.49, 28, true, false),
+            (28.5, 29, true, true),
+            (28.61, 29, true, true),
+            (28.99, 29, true, true),
             (29.49, 29, true, true),
             (29.5, 30, false, true),
-            (29.99, 30, false, true),
-            (30.0, 30, false, false),
+            (30.0, 30, false, true),
+            (30.27, 30, false, true),
+            (30.49, 30, false, true),
             (30.5, 31, false, false),
         ];
         for (target, reported, passes, borderline) in cases {

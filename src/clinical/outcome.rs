@@ -4,7 +4,7 @@
 use super::date::Date;
 use super::patient::{Answer, Encephalopathy, Etiology, InputSet, Willingness};
 use super::protocol::EtiologyRule;
-use super::units::Bilirubin;
+use super::units::{Bilirubin, MolarUnit};
 
 /// A fact that decided (or partly decided) a criterion, with the threshold it was compared to.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,6 +35,8 @@ pub enum Evidence {
         threshold_umol: f64,
         /// More days apart than the guideline's "acute" window: computed, with a warning.
         long_interval: bool,
+        /// The unit the bilirubin was typed in: the rise is shown in it.
+        unit: MolarUnit,
     },
     /// Two results less than one day apart: no rise can be computed.
     TbilSameDay {
@@ -55,7 +57,8 @@ pub enum Evidence {
         /// Threshold (PTA at or below it is a bleeding tendency).
         threshold: f64,
     },
-    /// Clinical bleeding signs as answered.
+    /// Active bleeding (GI, variceal or other) as answered: a typical exclusion, never part of
+    /// the bleeding tendency of I3-3 (SPEC 2, revised).
     BleedingSigns(Answer),
     /// Hepatic encephalopathy as answered.
     Encephalopathy(Encephalopathy),
@@ -145,14 +148,23 @@ impl std::ops::Deref for EvidenceList {
 /// A product decision or caution attached to a criterion, shown where it applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Note {
-    /// I3 is met without coagulopathy (INR >= 1.5 or PTA <= 40 %): the 2018 guideline requires
-    /// coagulopathy; the registry wording does not. The study team may apply the stricter reading.
+    /// I3 is met without coagulopathy (INR >= 1.5 or PTA <= 40 % entered and not reached): the
+    /// 2018 guideline requires coagulopathy; the registry wording does not. The study team may
+    /// apply the stricter reading. On I3-3.
     RegistryVsGuideline,
+    /// I3 is met while INR (and PTA) were not entered: coagulopathy is not established - never
+    /// said to be absent (SPEC 2, revised). On I3-3.
+    CoagulopathyNotEntered,
+    /// Active bleeding (GI, variceal or other) was answered "yes": it does not meet I3-3 (the
+    /// guideline's bleeding tendency is INR / PTA), and it is a typical exclusion. On I3-3.
+    ActiveBleeding,
+    /// The registry's 171 umol/L stands for the guideline's ">= 10 x ULN". On I3-2.
+    TbilThresholdRegistry,
     /// HBV recorded: where HBV coexists with another cause, the study team decides.
     HbvMayCoexist,
     /// The rise spans more days than the guideline's acute window.
     RiseOverLongInterval,
-    /// The MELD lies within 1 point of the gate in unrounded terms.
+    /// The reported MELD is 29 or 30: within one point of the gate's edge (29.5) unrounded.
     BorderlineMeld,
     /// Stated willingness is recorded; the study team takes formal consent / confirms.
     StudyTeamConfirms,
@@ -160,18 +172,41 @@ pub enum Note {
 
 impl Note {
     /// Every note, in the order shown.
-    pub const ALL: [Note; 5] = [
+    pub const ALL: [Note; 8] = [
         Note::RegistryVsGuideline,
+        Note::CoagulopathyNotEntered,
+        Note::ActiveBleeding,
+        Note::TbilThresholdRegistry,
         Note::HbvMayCoexist,
         Note::RiseOverLongInterval,
         Note::BorderlineMeld,
         Note::StudyTeamConfirms,
     ];
+
+    /// The note's name in the UI test contract (`data-note`).
+    #[must_use]
+    pub const fn contract_name(self) -> &'static str {
+        match self {
+            Note::RegistryVsGuideline => "registry-vs-guideline",
+            Note::CoagulopathyNotEntered => "coagulopathy-not-entered",
+            Note::ActiveBleeding => "active-bleeding",
+            Note::TbilThresholdRegistry => "tbil-threshold-registry",
+            Note::HbvMayCoexist => "hbv-may-coexist",
+            Note::RiseOverLongInterval => "rise-over-long-interval",
+            Note::BorderlineMeld => "borderline-meld",
+            Note::StudyTeamConfirms => "study-team-confirms",
+        }
+    }
+
+    const fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
 }
 
-/// The notes attached to a criterion: a bit set, so attaching one allocates nothing.
+/// The notes attached to a criterion: a bit set, so attaching one allocates nothing. 32 bits:
+/// room for the notes the planned capabilities add (a test checks each round-trips).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct NoteSet(u8);
+pub struct NoteSet(u32);
 
 impl NoteSet {
     /// No note.
@@ -189,13 +224,13 @@ impl NoteSet {
 
     /// Adds a note.
     pub fn push(&mut self, n: Note) {
-        self.0 |= 1 << (n as u8);
+        self.0 |= n.bit();
     }
 
     /// Whether the note is attached.
     #[must_use]
     pub fn contains(&self, n: &Note) -> bool {
-        self.0 & (1 << (*n as u8)) != 0
+        self.0 & n.bit() != 0
     }
 
     /// Whether no note is attached.
@@ -443,6 +478,21 @@ mod tests {
             deciding_evidence(&whole, &[&met(), &no()]),
             [Evidence::BleedingSigns(Answer::No)]
         );
+    }
+
+    #[test]
+    fn every_note_round_trips_through_a_set() {
+        assert!(Note::ALL.len() <= 32, "NoteSet holds 32 notes");
+        for (i, n) in Note::ALL.iter().enumerate() {
+            assert_eq!(*n as usize, i, "{n:?} is listed in declaration order");
+            let set = NoteSet::of(&[*n]);
+            assert_eq!(set.iter().collect::<Vec<_>>(), [*n]);
+        }
+        let all = NoteSet::of(&Note::ALL);
+        assert_eq!(all.iter().collect::<Vec<_>>(), Note::ALL);
+        let names: std::collections::HashSet<_> =
+            Note::ALL.iter().map(|n| n.contract_name()).collect();
+        assert_eq!(names.len(), Note::ALL.len());
     }
 
     #[test]

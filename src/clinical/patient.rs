@@ -78,15 +78,17 @@ impl InputId {
         InputId::Contraception,
     ];
 
-    const fn bit(self) -> u32 {
-        1 << (self as u32)
+    const fn bit(self) -> u64 {
+        1 << (self as u64)
     }
 }
 
 /// A set of inputs, always read in form order ("enter next"). A bit set: copying it allocates
 /// nothing, which keeps a whole screening allocation-light (the core's throughput target).
+/// 64 bits: room for every input planned (the severity context adds seven); a test checks
+/// that every input fits and round-trips.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct InputSet(u32);
+pub struct InputSet(u64);
 
 impl InputSet {
     /// No input.
@@ -252,6 +254,20 @@ mod tests {
         for (i, id) in InputId::ALL.iter().enumerate() {
             assert_eq!(*id as usize, i, "{id:?}");
         }
+    }
+
+    #[test]
+    fn every_input_round_trips_through_a_set() {
+        assert!(InputId::ALL.len() <= 64, "InputSet holds 64 inputs");
+        for id in InputId::ALL {
+            let set = InputSet::EMPTY.with(id);
+            assert_eq!(set.to_vec(), [id], "{id:?}");
+            for other in InputId::ALL.iter().filter(|o| **o != id) {
+                assert!(!set.contains(*other), "{id:?} leaks into {other:?}");
+            }
+        }
+        let all = InputSet::of(&InputId::ALL);
+        assert_eq!(all.to_vec(), InputId::ALL);
     }
 
     #[test]

@@ -75,7 +75,8 @@ pub const fn default_limits(q: Quantity) -> Limits {
         Quantity::Pta => limits(0.0, 200.0, 5.0, 150.0),
         Quantity::Sodium => limits(90.0, 200.0, 115.0, 160.0),
         Quantity::Albumin => limits(5.0, 80.0, 15.0, 55.0),
-        Quantity::Age => limits(0.0, 120.0, 18.0, 100.0),
+        // Below 18 is decided by I2, not a typing error (SPEC 5, revised): no lower usual bound.
+        Quantity::Age => limits(0.0, 120.0, 0.0, 100.0),
     }
 }
 
@@ -140,7 +141,7 @@ mod tests {
             (Quantity::Pta, [0.0, 200.0, 5.0, 150.0]),
             (Quantity::Sodium, [90.0, 200.0, 115.0, 160.0]),
             (Quantity::Albumin, [5.0, 80.0, 15.0, 55.0]),
-            (Quantity::Age, [0.0, 120.0, 18.0, 100.0]),
+            (Quantity::Age, [0.0, 120.0, 0.0, 100.0]),
         ];
         for (q, [p_lo, p_hi, u_lo, u_hi]) in rows {
             let l = default_limits(*q);
@@ -149,15 +150,18 @@ mod tests {
                 matches!(classify(p_lo - step, l), Impossible(_)),
                 "{q:?} below {p_lo}"
             );
-            assert!(matches!(classify(*p_lo, l), Unusual(_)), "{q:?} at {p_lo}");
+            // A range whose usual low is its possible low (age) has no lower unusual tier.
+            if u_lo > p_lo {
+                assert!(matches!(classify(*p_lo, l), Unusual(_)), "{q:?} at {p_lo}");
+                assert!(
+                    matches!(classify(u_lo - step, l), Unusual(_)),
+                    "{q:?} below {u_lo}"
+                );
+            }
             assert!(matches!(classify(*p_hi, l), Unusual(_)), "{q:?} at {p_hi}");
             assert!(
                 matches!(classify(p_hi + step, l), Impossible(_)),
                 "{q:?} above {p_hi}"
-            );
-            assert!(
-                matches!(classify(u_lo - step, l), Unusual(_)),
-                "{q:?} below {u_lo}"
             );
             assert_eq!(classify(*u_lo, l), Usual, "{q:?} at {u_lo}");
             assert_eq!(classify(*u_hi, l), Usual, "{q:?} at {u_hi}");
@@ -166,6 +170,16 @@ mod tests {
                 "{q:?} above {u_hi}"
             );
         }
+    }
+
+    #[test]
+    fn an_adolescent_age_is_not_flagged_as_unusual() {
+        // SPEC 5 (revised): 12-17 is decided by I2, not a "please check".
+        let l = default_limits(Quantity::Age);
+        for age in [12.0, 17.0, 0.0] {
+            assert_eq!(classify(age, l), Usual, "{age}");
+        }
+        assert!(matches!(classify(101.0, l), Unusual(_)));
     }
 
     #[test]

@@ -143,6 +143,34 @@ pub enum ExclusionRule {
     AgeAbove(u32),
     /// Dialysis in the past 7 days.
     Dialysis,
+    /// Active bleeding (GI, variceal or other) answered "yes".
+    BleedingSigns,
+}
+
+impl ExclusionRule {
+    /// The rule's name in the protocol document and the UI test contract (`data-rule`).
+    #[must_use]
+    pub const fn contract_name(self) -> &'static str {
+        match self {
+            ExclusionRule::StudyTeam => "study-team",
+            ExclusionRule::HeGradeAtLeast(_) => "he-grade-at-least",
+            ExclusionRule::AgeAbove(_) => "age-above",
+            ExclusionRule::Dialysis => "dialysis",
+            ExclusionRule::BleedingSigns => "bleeding-signs",
+        }
+    }
+}
+
+/// An exclusion typical of comparable trials, not confirmed for this one: a checklist item,
+/// flagged when its rule matches what was entered (SPEC 3, revised). Never changes a verdict.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TypicalExclusion {
+    /// Stable id ("active-bleeding").
+    pub id: &'static str,
+    /// The rule that flags it from the entered values, if any.
+    pub rule: Option<ExclusionRule>,
+    /// Its wording.
+    pub text: Text,
 }
 
 /// One exclusion criterion declared in the protocol document.
@@ -180,7 +208,7 @@ pub struct Protocol {
     /// Exclusion criteria (empty while not published).
     pub exclusions: &'static [Exclusion],
     /// Exclusions typical of comparable trials, not confirmed for this one.
-    pub typical_exclusions: &'static [Text],
+    pub typical_exclusions: &'static [TypicalExclusion],
     /// Tighter plausibility limits set by the site.
     pub limit_overrides: &'static [(Quantity, Limits)],
 }

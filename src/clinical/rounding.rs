@@ -22,6 +22,15 @@ pub fn round_half_up(x: f64, decimals: u32) -> f64 {
     (x * scale + 0.5 + TIE_TOLERANCE).floor() / scale
 }
 
+/// Truncates toward zero to `decimals` places (with the same 1e-9 tolerance as
+/// [`round_half_up`], so that 29.5 stored as 29.4999999999 still reads 29.50): the borderline
+/// MELD is shown truncated, never rounded, so 29.4963 never reads "29.50, reported 29" (SPEC 4).
+#[must_use]
+pub fn truncate(x: f64, decimals: i32) -> f64 {
+    let f = 10f64.powi(decimals);
+    (x * f + 1e-9).trunc() / f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +64,13 @@ mod tests {
     fn values_just_above_a_whole_number_stay() {
         assert_eq!(round_half_up(30.0, 0), 30.0);
         assert_eq!(round_half_up(3.0, 1), 3.0);
+    }
+
+    #[test]
+    fn truncation_never_rounds_up() {
+        assert_eq!(truncate(29.4963, 2), 29.49);
+        assert_eq!(truncate(28.619, 2), 28.61);
+        assert_eq!(truncate(30.2777, 2), 30.27);
+        assert_eq!(truncate(29.5, 2), 29.5);
     }
 }

@@ -5,9 +5,10 @@
 use super::aclf;
 use super::meld::{meld, meld3, meld_na, Meld, Meld3, MeldInput, MeldNa, ScoreOutcome};
 use super::outcome::{Evidence, EvidenceList, Note, NoteSet, Outcome, State};
-use super::patient::{Encephalopathy, Etiology, InputId, InputSet, Patient, Willingness};
+use super::patient::{Answer, Encephalopathy, Etiology, InputId, InputSet, Patient, Willingness};
 use super::protocol::{
     Confirmer, Criterion, EtiologyRule, Exclusion, ExclusionRule, Phase, Protocol, Rule,
+    TypicalExclusion,
 };
 
 /// One criterion's result in one phase.
@@ -41,8 +42,14 @@ pub enum StudyTeamItem {
 pub enum Verdict {
     /// Some criterion is Not met: the ids of each, in protocol order.
     NotEligible(Vec<&'static str>),
-    /// A referrer-checked criterion is Unknown: every missing input, in form order.
-    Incomplete(InputSet),
+    /// A referrer-checked criterion is Unknown: the inputs still to enter, and apart from them
+    /// the questions answered "unknown" that someone has to find out (SPEC 2), form order.
+    Incomplete {
+        /// Inputs still empty or rejected ("enter next").
+        enter_next: InputSet,
+        /// Inputs answered "unknown" ("find out ... (answered unknown)").
+        find_out: InputSet,
+    },
     /// Meets every inclusion criterion that can be checked here: refer to the study team,
     /// who confirm these items.
     Refer(Vec<StudyTeamItem>),
@@ -61,6 +68,37 @@ pub struct PhaseResult {
     pub verdict: Verdict,
 }
 
+/// Why a typical exclusion is flagged from what was entered (SPEC 3, revised).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlagReason {
+    /// The entered values match the item's rule.
+    Matched,
+    /// HE is present without a West Haven grade: check grade III-IV.
+    HeGradeMissing,
+}
+
+/// A typical exclusion raised by the entered values: "check with the study team". Never
+/// changes a verdict; a site makes it a real exclusion by declaring it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExclusionFlag {
+    /// The checklist item it marks.
+    pub item: &'static TypicalExclusion,
+    /// Why.
+    pub reason: FlagReason,
+}
+
+impl ExclusionFlag {
+    /// Its name in the UI test contract (`data-rule`).
+    #[must_use]
+    pub fn contract_name(&self) -> &'static str {
+        match (self.reason, self.item.rule) {
+            (FlagReason::HeGradeMissing, _) => "he-grade-missing",
+            (FlagReason::Matched, Some(rule)) => rule.contract_name(),
+            (FlagReason::Matched, None) => "study-team",
+        }
+    }
+}
+
 /// The whole screening: scores and one result per phase.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Screening {
@@ -72,6 +110,8 @@ pub struct Screening {
     pub meld3: ScoreOutcome<Meld3>,
     /// One per phase, in protocol order.
     pub phases: Vec<PhaseResult>,
+    /// Typical exclusions raised by the entered values, in checklist order.
+    pub flags: Vec<ExclusionFlag>,
 }
 
 fn result(id: &'static str, by: Confirmer, outcome: Outcome, notes: NoteSet) -> CriterionResult {
@@ -209,8 +249,9 @@ fn criterion(
             let parts = r
                 .parts
                 .iter()
+                .zip(r.part_notes)
                 .zip(PART_IDS)
-                .map(|(o, id)| result(id, c.confirmed_by, *o, NoteSet::EMPTY))
+                .map(|((o, notes), id)| result(id, c.confirmed_by, *o, notes))
                 .collect();
             return CriterionResult {
                 id: c.id,
@@ -224,9 +265,10 @@ fn criterion(
     result(c.id, c.confirmed_by, outcome, notes)
 }
 
-fn exclusion(e: &Exclusion, p: &Patient) -> CriterionResult {
-    // "Met" means the patient is not excluded; "Not met" means the exclusion applies.
-    let (outcome, by) = match e.rule {
+/// An exclusion rule on the entered values: "Met" means the patient is not excluded, "Not met"
+/// that the exclusion applies; with who confirms it.
+fn exclusion_outcome(rule: ExclusionRule, p: &Patient) -> (Outcome, Confirmer) {
+    match rule {
         ExclusionRule::StudyTeam => (
             Outcome::Unknown {
                 missing: InputSet::EMPTY,
@@ -279,8 +321,75 @@ fn exclusion(e: &Exclusion, p: &Patient) -> CriterionResult {
             },
             Confirmer::Referrer,
         ),
-    };
+        ExclusionRule::BleedingSigns => (
+            match p.bleeding_signs {
+                Some(Answer::Yes) => Outcome::not_met(&[Evidence::BleedingSigns(Answer::Yes)]),
+                Some(a @ Answer::No) => Outcome::met(&[Evidence::BleedingSigns(a)]),
+                Some(Answer::Unknown) | None => {
+                    Outcome::unknown(InputSet::of(&[InputId::BleedingSigns]))
+                }
+            },
+            Confirmer::Referrer,
+        ),
+    }
+}
+
+fn exclusion(e: &Exclusion, p: &Patient) -> CriterionResult {
+    let (outcome, by) = exclusion_outcome(e.rule, p);
     result(e.id, by, outcome, NoteSet::EMPTY)
+}
+
+/// The typical exclusions that the entered values raise (SPEC 3, revised): an item whose rule
+/// would exclude the patient, and HE present without a grade for an item that asks for a grade.
+#[must_use]
+pub fn exclusion_flags(p: &Patient, protocol: &'static Protocol) -> Vec<ExclusionFlag> {
+    let he_grade_missing = p.encephalopathy == Some(Encephalopathy::Present(None));
+    protocol
+        .typical_exclusions
+        .iter()
+        .filter_map(|item| {
+            let rule = item.rule?;
+            if exclusion_outcome(rule, p).0.state() == State::NotMet {
+                Some(ExclusionFlag {
+                    item,
+                    reason: FlagReason::Matched,
+                })
+            } else if he_grade_missing && matches!(rule, ExclusionRule::HeGradeAtLeast(_)) {
+                Some(ExclusionFlag {
+                    item,
+                    reason: FlagReason::HeGradeMissing,
+                })
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The inputs the referrer answered "unknown": they are to be found out, not entered next.
+#[must_use]
+pub fn answered_unknown(p: &Patient) -> InputSet {
+    let mut set = InputSet::EMPTY;
+    for (unknown, id) in [
+        (p.etiology == Some(Etiology::Unknown), InputId::Etiology),
+        (
+            p.chronic_liver_disease == Some(Answer::Unknown),
+            InputId::ChronicLiverDisease,
+        ),
+        (
+            p.hepatorenal_syndrome == Some(Answer::Unknown),
+            InputId::HepatorenalSyndrome,
+        ),
+        (
+            p.bleeding_signs == Some(Answer::Unknown),
+            InputId::BleedingSigns,
+        ),
+    ] {
+        if unknown {
+            set.insert(id);
+        }
+    }
+    set
 }
 
 /// The verdict of one phase from its criteria and exclusions (SPEC section 6).
@@ -289,6 +398,7 @@ pub fn verdict(
     criteria: &[CriterionResult],
     exclusions: &[CriterionResult],
     protocol: &Protocol,
+    answered_unknown: InputSet,
 ) -> Verdict {
     let all = || criteria.iter().chain(exclusions);
     let not_met: Vec<&'static str> = all()
@@ -307,7 +417,19 @@ pub fn verdict(
         missing = missing.union(c.outcome.missing());
     }
     if referrer_unknown {
-        return Verdict::Incomplete(missing);
+        let mut enter_next = InputSet::EMPTY;
+        let mut find_out = InputSet::EMPTY;
+        for id in missing.iter() {
+            if answered_unknown.contains(id) {
+                find_out.insert(id);
+            } else {
+                enter_next.insert(id);
+            }
+        }
+        return Verdict::Incomplete {
+            enter_next,
+            find_out,
+        };
     }
     let mut items: Vec<StudyTeamItem> = criteria
         .iter()
@@ -347,7 +469,7 @@ fn screen_phase(
         .filter(|e| e.phases.is_none_or(|ph| Protocol::applies(ph, phase)))
         .map(|e| exclusion(e, p))
         .collect();
-    let verdict = verdict(&criteria, &exclusions, protocol);
+    let verdict = verdict(&criteria, &exclusions, protocol, answered_unknown(p));
     PhaseResult {
         phase,
         criteria,
@@ -364,7 +486,7 @@ fn screen_phase(
 /// use aclf_screen::clinical::screening::{screen, Verdict};
 /// // An empty form: every phase is Incomplete, never "not eligible".
 /// let s = screen(&Patient::default(), &PROTOCOL);
-/// assert!(s.phases.iter().all(|ph| matches!(ph.verdict, Verdict::Incomplete(_))));
+/// assert!(s.phases.iter().all(|ph| matches!(ph.verdict, Verdict::Incomplete { .. })));
 /// ```
 #[must_use]
 pub fn screen(p: &Patient, protocol: &'static Protocol) -> Screening {
@@ -385,6 +507,7 @@ pub fn screen(p: &Patient, protocol: &'static Protocol) -> Screening {
         meld_na: meld_na_score,
         meld3: meld3_score,
         phases,
+        flags: exclusion_flags(p, protocol),
     }
 }
 
@@ -478,7 +601,12 @@ mod tests {
 
     #[test]
     fn unknown_etiology_keeps_phase_2_incomplete() {
-        for e in [None, Some(Etiology::Unknown)] {
+        // SPEC 2: empty is "enter next"; answered "unknown" is "find out", apart.
+        let etiology = InputSet::of(&[InputId::Etiology]);
+        for (e, enter_next, find_out) in [
+            (None, etiology, InputSet::EMPTY),
+            (Some(Etiology::Unknown), InputSet::EMPTY, etiology),
+        ] {
             let s = screen(
                 &Patient {
                     etiology: e,
@@ -488,10 +616,76 @@ mod tests {
             );
             assert_eq!(
                 phase(&s, 1).verdict,
-                Verdict::Incomplete(InputSet::of(&[InputId::Etiology]))
+                Verdict::Incomplete {
+                    enter_next,
+                    find_out
+                }
             );
             assert!(matches!(phase(&s, 0).verdict, Verdict::Refer(_)));
         }
+    }
+
+    #[test]
+    fn gum_bleeding_with_inr_1_3_and_pta_55_is_not_referred() {
+        // SPEC 2 (revised): active bleeding alone no longer meets I3-3.
+        let p = Patient {
+            inr: Some(Inr(1.3)),
+            pta: Some(Pta(55.0)),
+            bleeding_signs: Some(Answer::Yes),
+            ..referable()
+        };
+        let s = screen(&p, &PROTOCOL);
+        assert!(matches!(&phase(&s, 0).verdict, Verdict::NotEligible(ids) if ids == &["I3"]));
+        let i3 = phase(&s, 0).criteria.iter().find(|c| c.id == "I3").unwrap();
+        assert!(i3.parts[2].notes.contains(&Note::ActiveBleeding));
+        assert!(i3.parts[1].notes.contains(&Note::TbilThresholdRegistry));
+    }
+
+    #[test]
+    fn typical_exclusions_are_flagged_from_the_values_without_changing_the_verdict() {
+        let names =
+            |s: &Screening| -> Vec<&str> { s.flags.iter().map(|f| f.contract_name()).collect() };
+        assert!(screen(&referable(), &PROTOCOL).flags.is_empty());
+        let p = Patient {
+            bleeding_signs: Some(Answer::Yes),
+            dialysis: true,
+            encephalopathy: Some(Encephalopathy::Present(Some(3))),
+            ..referable()
+        };
+        let s = screen(&p, &PROTOCOL);
+        assert_eq!(
+            names(&s),
+            ["bleeding-signs", "he-grade-at-least", "dialysis"]
+        );
+        // Only a declared exclusion changes a verdict: answering the flagged questions the other
+        // way leaves every verdict as it was.
+        let unflagged = screen(
+            &Patient {
+                bleeding_signs: Some(Answer::No),
+                encephalopathy: Some(Encephalopathy::Present(Some(1))),
+                ..p.clone()
+            },
+            &PROTOCOL,
+        );
+        for (a, b) in s.phases.iter().zip(&unflagged.phases) {
+            assert_eq!(a.verdict, b.verdict);
+        }
+        let ids: Vec<&str> = s.flags.iter().map(|f| f.item.id).collect();
+        assert_eq!(
+            ids,
+            ["active-bleeding", "he-grade-3-4", "renal-replacement"]
+        );
+        // HE grade 2 raises nothing; HE without a grade raises its own flag.
+        let grade2 = Patient {
+            encephalopathy: Some(Encephalopathy::Present(Some(2))),
+            ..referable()
+        };
+        assert!(screen(&grade2, &PROTOCOL).flags.is_empty());
+        let no_grade = Patient {
+            encephalopathy: Some(Encephalopathy::Present(None)),
+            ..referable()
+        };
+        assert_eq!(names(&screen(&no_grade, &PROTOCOL)), ["he-grade-missing"]);
     }
 
     #[test]
@@ -562,24 +756,27 @@ mod tests {
 
     #[test]
     fn empty_form_is_incomplete_naming_every_referrer_input_in_form_order() {
+        // SPEC 2 (revised): the active-bleeding question decides nothing, so it is not named.
         let s = screen(&Patient::default(), &PROTOCOL);
         assert_eq!(
             phase(&s, 1).verdict,
-            Verdict::Incomplete(InputSet::of(&[
-                InputId::Age,
-                InputId::Etiology,
-                InputId::ChronicLiverDisease,
-                InputId::Tbil,
-                InputId::Inr,
-                InputId::Creatinine,
-                InputId::HepaticEncephalopathy,
-                InputId::HepatorenalSyndrome,
-                InputId::BleedingSigns,
-            ]))
+            Verdict::Incomplete {
+                enter_next: InputSet::of(&[
+                    InputId::Age,
+                    InputId::Etiology,
+                    InputId::ChronicLiverDisease,
+                    InputId::Tbil,
+                    InputId::Inr,
+                    InputId::Creatinine,
+                    InputId::HepaticEncephalopathy,
+                    InputId::HepatorenalSyndrome,
+                ]),
+                find_out: InputSet::EMPTY,
+            }
         );
         // Phase I does not need the cause.
         assert!(
-            matches!(&phase(&s, 0).verdict, Verdict::Incomplete(m) if !m.contains(InputId::Etiology))
+            matches!(&phase(&s, 0).verdict, Verdict::Incomplete { enter_next, .. } if !enter_next.contains(InputId::Etiology))
         );
     }
 
@@ -652,7 +849,10 @@ mod tests {
         let s = screen(&p, &WITH_EXCLUSIONS);
         assert_eq!(
             phase(&s, 0).verdict,
-            Verdict::Incomplete(InputSet::of(&[InputId::HeGrade]))
+            Verdict::Incomplete {
+                enter_next: InputSet::of(&[InputId::HeGrade]),
+                find_out: InputSet::EMPTY,
+            }
         );
     }
 

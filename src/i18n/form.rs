@@ -220,7 +220,7 @@ const SECTIONS: &[Section] = &[
             &[field(
                 InputId::BleedingSigns,
                 Control::Select(NO_YES, true),
-                None,
+                Some(Key::HintBleedingSigns),
             )],
         ],
     },

@@ -147,7 +147,7 @@ fn state_icon(s: State) -> &'static str {
 pub fn verdict_attr(v: &Verdict) -> &'static str {
     match v {
         Verdict::NotEligible(_) => "not-eligible",
-        Verdict::Incomplete(_) => "incomplete",
+        Verdict::Incomplete { .. } => "incomplete",
         Verdict::Refer(_) => "refer",
     }
 }
@@ -155,7 +155,7 @@ pub fn verdict_attr(v: &Verdict) -> &'static str {
 fn verdict_icon(v: &Verdict) -> &'static str {
     match v {
         Verdict::NotEligible(_) => "✗",
-        Verdict::Incomplete(_) => "…",
+        Verdict::Incomplete { .. } => "…",
         Verdict::Refer(_) => "→",
     }
 }
@@ -245,11 +245,19 @@ fn verdict_detail(lang: Lang, protocol: &Protocol, r: &PhaseResult) -> (&'static
                 .collect();
             (lang.t(Key::DecidedBy), lines)
         }
-        Verdict::Incomplete(missing) => (
+        Verdict::Incomplete {
+            enter_next,
+            find_out,
+        } => (
             lang.t(Key::EnterNext),
-            missing
+            enter_next
                 .iter()
                 .map(|m| lang.t(Key::Label(m)).to_string())
+                .chain(
+                    find_out
+                        .iter()
+                        .map(|m| lang.fill(Key::AnsweredUnknown, &[lang.t(Key::Label(m))])),
+                )
                 .collect(),
         ),
         Verdict::Refer(items) => (
@@ -458,7 +466,7 @@ pub fn referral(lang: Lang, protocol: &Protocol, app_version: &str) -> String {
     let typical: Vec<&str> = protocol
         .typical_exclusions
         .iter()
-        .map(|t| protocol_text(lang, t))
+        .map(|t| protocol_text(lang, &t.text))
         .collect();
     let decisions: Vec<&str> = DECISIONS
         .iter()

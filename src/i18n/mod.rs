@@ -243,6 +243,10 @@ pub enum Key {
     HintEtiology,
     /// Hint for MELD 3.0-only inputs.
     HintMeld3Only,
+    /// Hint for the active-bleeding question (it does not meet I3-3).
+    HintBleedingSigns,
+    /// "Today" button beside a date.
+    Today,
     /// Placeholder option of an unanswered select.
     Choose,
     /// "Unit" (accessible name of unit selects).
@@ -343,6 +347,20 @@ pub enum Key {
     DecidedBy,
     /// "Enter next:".
     EnterNext,
+    /// "date not entered".
+    DateNotEntered,
+    /// "Flags:" (concise summary).
+    Flags,
+    /// "Copy full text".
+    CopyFull,
+    /// "Find out:" (questions answered "unknown").
+    FindOut,
+    /// "{0} (answered unknown)".
+    AnsweredUnknown,
+    /// "Check with the study team:" (typical exclusions raised by the entered values).
+    CheckWithStudyTeam,
+    /// "HE grade not given: check grade III-IV" (flag).
+    FlagHeGradeMissing,
     /// "The study team will confirm:".
     StudyTeamWillConfirm,
     /// "the exclusion criteria (not published in the registry listing)".
@@ -368,6 +386,8 @@ pub enum Key {
     EvTbil,
     /// "Mean daily rise {0} µmol/L/day over {1} days (threshold {2})".
     EvRise,
+    /// A falling bilirubin: "falls {0} {3} per day over {1} days: no rise".
+    EvFall,
     /// "Both bilirubin results dated {0}: less than a day apart, no rise".
     EvSameDay,
     /// "INR {0} (bleeding tendency at >= {1})".

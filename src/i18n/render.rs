@@ -10,7 +10,10 @@ use crate::clinical::parse::ParseError;
 use crate::clinical::patient::{Answer, Encephalopathy, InputSet, Willingness};
 use crate::clinical::plausibility::{Limits, Quantity};
 use crate::clinical::protocol::{Protocol, Text};
-use crate::clinical::screening::{CriterionResult, StudyTeamItem, Verdict};
+use crate::clinical::rounding::truncate;
+use crate::clinical::screening::{
+    CriterionResult, ExclusionFlag, FlagReason, StudyTeamItem, Verdict,
+};
 use crate::clinical::units::{Bilirubin, FieldUnit, MolarUnit};
 
 /// A protocol text in this language.
@@ -49,6 +52,27 @@ fn decimals(unit: FieldUnit) -> usize {
     }
 }
 
+/// A limit converted out of its SI unit, rounded inward to a sensible grid (2 decimals below 1,
+/// 1 decimal below 10, whole numbers above), so that the message never shows a bound that the
+/// value at it would fail: 1700 µmol/L reads 99 mg/dL, not 99.42 (SPEC 5).
+fn inward(value: f64, upper: bool) -> String {
+    let d: i32 = if value < 1.0 {
+        2
+    } else if value < 10.0 {
+        1
+    } else {
+        0
+    };
+    let f = 10f64.powi(d);
+    let scaled = value * f;
+    let v = if upper {
+        (scaled + 1e-9).floor()
+    } else {
+        (scaled - 1e-9).ceil()
+    } / f;
+    num(v, d as usize)
+}
+
 fn limits_args(
     lang: Lang,
     q: Quantity,
@@ -56,11 +80,25 @@ fn limits_args(
     range_high: f64,
     unit: FieldUnit,
 ) -> [String; 3] {
-    let d = decimals(unit);
+    let converted = limit_in_unit(q, 1.0, unit) != 1.0;
+    let show = |si: f64, upper: bool| {
+        let v = limit_in_unit(q, si, unit);
+        if converted {
+            inward(v, upper)
+        } else {
+            num(v, decimals(unit))
+        }
+    };
+    let symbol = unit_symbol(lang, unit);
     [
-        num(limit_in_unit(q, range_low, unit), d),
-        num(limit_in_unit(q, range_high, unit), d),
-        unit_symbol(lang, unit).to_string(),
+        show(range_low, false),
+        show(range_high, true),
+        // No unit (INR): no space before the full stop.
+        if symbol.is_empty() {
+            String::new()
+        } else {
+            format!(" {symbol}")
+        },
     ]
 }
 
@@ -208,15 +246,32 @@ pub fn evidence(lang: Lang, e: &Evidence) -> String {
             umol_per_day,
             days,
             threshold_umol,
+            unit,
             ..
-        } => lang.fill(
-            Key::EvRise,
-            &[
-                &num(umol_per_day, 1),
-                &days.to_string(),
-                &num(threshold_umol, 1),
-            ],
-        ),
+        } => {
+            // Shown in the unit TBIL was typed in; a fall is a fall, not a negative rise.
+            let in_unit = |umol: f64| {
+                let b = Bilirubin::from_umol_per_l(umol);
+                match unit {
+                    MolarUnit::UmolPerL => num(b.umol_per_l(), 1),
+                    MolarUnit::MgPerDl => num(b.mg_per_dl(), 2),
+                }
+            };
+            let key = if umol_per_day < 0.0 {
+                Key::EvFall
+            } else {
+                Key::EvRise
+            };
+            lang.fill(
+                key,
+                &[
+                    &in_unit(umol_per_day.abs()),
+                    &days.to_string(),
+                    &in_unit(threshold_umol),
+                    unit_symbol(lang, unit.into()),
+                ],
+            )
+        }
         Evidence::TbilSameDay { date } => lang.fill(Key::EvSameDay, &[&date.iso()]),
         Evidence::Inr { value, threshold } => {
             lang.fill(Key::EvInr, &[&num(value, 2), &num(threshold, 2)])
@@ -226,7 +281,15 @@ pub fn evidence(lang: Lang, e: &Evidence) -> String {
         }
         Evidence::BleedingSigns(a) => lang.fill(Key::EvSigns, &[answer(lang, a)]),
         Evidence::Encephalopathy(he) => lang.fill(Key::EvHe, &[&encephalopathy(lang, he)]),
-        Evidence::HepatorenalSyndrome(a) => lang.fill(Key::EvHrs, &[answer(lang, a)]),
+        // The HRS control asks absent / present: the evidence uses the same words.
+        Evidence::HepatorenalSyndrome(a) => lang.fill(
+            Key::EvHrs,
+            &[match a {
+                Answer::Yes => lang.t(Key::Present),
+                Answer::No => lang.t(Key::Absent),
+                Answer::Unknown => lang.t(Key::DontKnow),
+            }],
+        ),
         Evidence::Etiology { etiology, .. } => {
             lang.fill(Key::EvEtiology, &[lang.t(Key::Etiology(etiology))])
         }
@@ -272,12 +335,54 @@ pub fn criterion_title(lang: Lang, c: &CriterionResult, protocol: &Protocol) -> 
         .to_string()
 }
 
+/// The borderline flag: the unrounded score truncated (never rounded) to two decimals, so that
+/// 29.4963 never reads "29.50, reported 29" (SPEC 4).
+#[must_use]
+pub fn borderline(lang: Lang, m: &Meld) -> String {
+    lang.fill(
+        Key::Borderline,
+        &[&fixed(truncate(m.unrounded, 2), 2), &m.score.to_string()],
+    )
+}
+
+/// A typical exclusion raised by the entered values.
+#[must_use]
+pub fn exclusion_flag(lang: Lang, f: &ExclusionFlag) -> String {
+    let item = protocol_text(lang, &f.item.text);
+    match f.reason {
+        FlagReason::Matched => item.to_string(),
+        FlagReason::HeGradeMissing => format!("{item}: {}", lang.t(Key::FlagHeGradeMissing)),
+    }
+}
+
+/// The inputs still to enter and, apart, those answered "unknown" to find out.
+#[must_use]
+pub fn incomplete_lines(lang: Lang, enter_next: InputSet, find_out: InputSet) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !enter_next.is_empty() {
+        lines.push(format!(
+            "{} {}",
+            lang.t(Key::EnterNext),
+            input_list(lang, enter_next)
+        ));
+    }
+    if !find_out.is_empty() {
+        let items: Vec<String> = find_out
+            .iter()
+            .map(|id| lang.fill(Key::AnsweredUnknown, &[lang.t(Key::Label(id))]))
+            .collect();
+        let sep = if lang == Lang::ZhCn { "、" } else { ", " };
+        lines.push(format!("{} {}", lang.t(Key::FindOut), items.join(sep)));
+    }
+    lines
+}
+
 /// The verdict's headline.
 #[must_use]
 pub fn verdict_title(lang: Lang, v: &Verdict) -> &'static str {
     lang.t(match v {
         Verdict::NotEligible(_) => Key::VerdictNotEligible,
-        Verdict::Incomplete(_) => Key::VerdictIncomplete,
+        Verdict::Incomplete { .. } => Key::VerdictIncomplete,
         Verdict::Refer(_) => Key::VerdictRefer,
     })
 }
@@ -316,16 +421,48 @@ fn lab_name(lang: Lang, lab: Lab) -> &'static str {
     })
 }
 
-/// One line of a score trail: a lab as entered, as used, and the rule that changed it.
+/// The unit a lab enters its formula in.
+fn formula_unit(lab: Lab) -> FieldUnit {
+    match lab {
+        Lab::Creatinine | Lab::Bilirubin => FieldUnit::MgPerDl,
+        Lab::Inr => FieldUnit::Ratio,
+        Lab::Sodium => FieldUnit::MmolPerL,
+        Lab::Albumin => FieldUnit::GPerDl,
+    }
+}
+
+/// A value with its unit ("0.90 mg/dL"; an INR has none).
+fn with_unit(lang: Lang, value: String, unit: FieldUnit) -> String {
+    match unit_symbol(lang, unit) {
+        "" => value,
+        symbol => format!("{value} {symbol}"),
+    }
+}
+
+/// One line of a score trail: a lab as typed, as converted, as used, and the rule that changed
+/// it ("Bilirubin: 80 µmol/L = 0.94 mg/dL → 1.0 (raised to the floor 1.0)").
 #[must_use]
 pub fn used_value(lang: Lang, u: &UsedValue) -> String {
-    let entered = u
-        .entered
-        .map_or_else(|| lang.t(Key::TrailNotNeeded).to_string(), |v| num(v, 2));
-    let mut line = lang.fill(
-        Key::TrailUsed,
-        &[lab_name(lang, u.lab), &entered, &num(u.used, 2)],
+    let unit = formula_unit(u.lab);
+    let entered = u.entered.map_or_else(
+        || lang.t(Key::TrailNotNeeded).to_string(),
+        |v| {
+            let converted = with_unit(lang, fixed(v, 2), unit);
+            match u.typed {
+                Some((typed, typed_unit)) => format!(
+                    "{} = {converted}",
+                    with_unit(lang, num(typed, decimals(typed_unit)), typed_unit)
+                ),
+                None => converted,
+            }
+        },
     );
+    let used = if u.rule.is_some() {
+        fixed(u.used, 1)
+    } else {
+        fixed(u.used, 2)
+    };
+    let mut line = lang.fill(Key::TrailUsed, &[lab_name(lang, u.lab), &entered, &used]);
     if let Some(rule) = u.rule {
         let (key, bound) = match rule {
             BoundRule::Floor(b) => (Key::TrailFloor, b),
@@ -412,9 +549,10 @@ mod tests {
             limits: default_limits(Quantity::Bilirubin),
             unit: FieldUnit::MgPerDl,
         });
+        // Rounded inward (SPEC 5): 1700 µmol/L is 99.415 mg/dL, shown as 99, never 99.42.
         assert_eq!(
             field_message(Lang::En, &m),
-            "Not possible: enter a value between 0.06 and 99.42 mg/dL. Nothing is computed from it."
+            "Not possible: enter a value between 0.06 and 99 mg/dL. Nothing is computed from it."
         );
         let si = FieldMessage::Error(FieldError::Impossible {
             quantity: Quantity::Bilirubin,
@@ -484,10 +622,99 @@ mod tests {
             entered: Some(0.8),
             used: 4.0,
             rule: Some(BoundRule::Dialysis(4.0)),
+            typed: None,
         };
         assert_eq!(
             used_value(Lang::En, &u),
-            "Creatinine (mg/dL): entered 0.8, used 4 (set to 4 by the dialysis rule)"
+            "Creatinine: 0.80 mg/dL → 4.0 (set to 4 by the dialysis rule)"
         );
+    }
+
+    #[test]
+    fn trail_shows_the_value_as_typed_and_as_used() {
+        let u = UsedValue {
+            lab: Lab::Bilirubin,
+            entered: Some(80.0 / 17.1),
+            used: 80.0 / 17.1,
+            rule: None,
+            typed: Some((80.0, FieldUnit::UmolPerL)),
+        };
+        assert_eq!(
+            used_value(Lang::En, &u),
+            "Bilirubin: 80 µmol/L = 4.68 mg/dL → 4.68"
+        );
+        let floored = UsedValue {
+            lab: Lab::Creatinine,
+            entered: Some(80.0 / 88.4),
+            used: 1.0,
+            rule: Some(BoundRule::Floor(1.0)),
+            typed: Some((80.0, FieldUnit::UmolPerL)),
+        };
+        assert_eq!(
+            used_value(Lang::En, &floored),
+            "Creatinine: 80 µmol/L = 0.90 mg/dL → 1.0 (raised to the floor 1)"
+        );
+    }
+
+    #[test]
+    fn converted_limits_are_rounded_inward_and_an_inr_has_no_stray_space() {
+        let msg = |q: Quantity, unit: FieldUnit| {
+            field_message(
+                Lang::En,
+                &FieldMessage::Error(FieldError::Impossible {
+                    quantity: q,
+                    limits: default_limits(q),
+                    unit,
+                }),
+            )
+        };
+        assert!(
+            msg(Quantity::Creatinine, FieldUnit::MgPerDl).contains("between 0.06 and 29 mg/dL.")
+        );
+        assert!(msg(Quantity::Albumin, FieldUnit::GPerDl).contains("between 0.5 and 8 g/dL."));
+        assert!(msg(Quantity::Inr, FieldUnit::Ratio).contains("between 0.5 and 20. Nothing"));
+        let usual = field_message(
+            Lang::En,
+            &FieldMessage::Unusual {
+                quantity: Quantity::Bilirubin,
+                limits: default_limits(Quantity::Bilirubin),
+                unit: FieldUnit::MgPerDl,
+            },
+        );
+        assert!(usual.contains("usual range 0.3–49 mg/dL"), "{usual}");
+    }
+
+    #[test]
+    fn a_falling_bilirubin_is_a_fall_in_the_unit_it_was_typed_in() {
+        let fall = Evidence::TbilRise {
+            umol_per_day: -25.0,
+            days: 2,
+            threshold_umol: 17.1,
+            long_interval: false,
+            unit: MolarUnit::UmolPerL,
+        };
+        assert_eq!(
+            evidence(Lang::En, &fall),
+            "TBIL falls 25 µmol/L per day over 2 days: no rise (threshold 17.1 µmol/L per day)"
+        );
+        let rise = Evidence::TbilRise {
+            umol_per_day: 34.2,
+            days: 1,
+            threshold_umol: 17.1,
+            long_interval: false,
+            unit: MolarUnit::MgPerDl,
+        };
+        assert_eq!(
+            evidence(Lang::En, &rise),
+            "Mean daily rise 2 mg/dL per day over 1 days (threshold 1 mg/dL per day)"
+        );
+        assert!(evidence(Lang::ZhCn, &fall).contains("下降 25 µmol/L"));
+    }
+
+    #[test]
+    fn hrs_evidence_uses_the_controls_words() {
+        let e = Evidence::HepatorenalSyndrome(Answer::No);
+        assert_eq!(evidence(Lang::En, &e), "Hepatorenal syndrome: Absent");
+        assert_eq!(evidence(Lang::ZhCn, &e), "肝肾综合征：无");
     }
 }

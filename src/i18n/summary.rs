@@ -3,12 +3,14 @@
 //! (SPEC section 7). Pure, so it is tested natively.
 
 use super::render::{
-    answer, bilirubin, criterion_title, encephalopathy, evidence, input_list, protocol_text,
-    study_team_item, unit_symbol, verdict_title, willingness,
+    answer, bilirubin, borderline, criterion_title, encephalopathy, evidence, exclusion_flag,
+    incomplete_lines, input_list, protocol_text, study_team_item, unit_symbol, verdict_title,
+    willingness,
 };
 use super::{num, Key, Lang};
 use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::meld::ScoreOutcome;
+use crate::clinical::outcome::Evidence;
 use crate::clinical::patient::{InputId, Sex};
 use crate::clinical::protocol::Protocol;
 use crate::clinical::screening::{CriterionResult, Verdict};
@@ -115,11 +117,8 @@ pub fn values_entered(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
     let in_unit =
         |value: f64, unit: FieldUnit| format!("{} {}", num(value, 2), unit_symbol(lang, unit));
     let dated = |b, d: Option<crate::clinical::date::Date>| {
-        let mut s = bilirubin(lang, b);
-        if let Some(d) = d {
-            s.push_str(&format!(" ({})", d.iso()));
-        }
-        s
+        let date = d.map_or_else(|| lang.t(Key::DateNotEntered).to_string(), |d| d.iso());
+        format!("{} ({date})", bilirubin(lang, b))
     };
     add(InputId::Tbil, p.tbil.map(|b| dated(b, p.tbil_date)));
     add(
@@ -228,17 +227,12 @@ pub fn summary(
     lang: Lang,
     vm: &ScreeningViewModel,
     protocol: &Protocol,
-    now: &str,
     app_version: &str,
 ) -> String {
     let s = &vm.screening;
     let mut out = vec![
         lang.t(Key::AppTitle).to_string(),
-        format!(
-            "{} {}",
-            lang.t(Key::PrintDisclaimer),
-            lang.fill(Key::PrintedAt, &[now])
-        ),
+        lang.t(Key::PrintDisclaimer).to_string(),
         String::new(),
     ];
     let mut meld = score_line(lang, Key::Meld, &s.meld, |m| m.score, false);
@@ -256,10 +250,7 @@ pub fn summary(
         );
         if m.gate.borderline {
             meld.push(' ');
-            meld.push_str(&lang.fill(
-                Key::Borderline,
-                &[&num(m.unrounded, 2), &m.score.to_string()],
-            ));
+            meld.push_str(&borderline(lang, m));
         }
     }
     out.push(meld);
@@ -276,11 +267,14 @@ pub fn summary(
             Verdict::NotEligible(ids) => {
                 out.push(format!("  {} {}", lang.t(Key::DecidedBy), ids.join(", ")))
             }
-            Verdict::Incomplete(missing) => out.push(format!(
-                "  {} {}",
-                lang.t(Key::EnterNext),
-                input_list(lang, *missing)
-            )),
+            Verdict::Incomplete {
+                enter_next,
+                find_out,
+            } => out.extend(
+                incomplete_lines(lang, *enter_next, *find_out)
+                    .into_iter()
+                    .map(|l| format!("  {l}")),
+            ),
             Verdict::Refer(items) => {
                 out.push(format!("  {}", lang.t(Key::StudyTeamWillConfirm)));
                 out.extend(
@@ -293,6 +287,15 @@ pub fn summary(
         for c in phase.criteria.iter().chain(&phase.exclusions) {
             criterion_lines(lang, c, protocol, "  ", &mut out);
         }
+    }
+    if !s.flags.is_empty() {
+        out.push(String::new());
+        out.push(lang.t(Key::CheckWithStudyTeam).to_string());
+        out.extend(
+            s.flags
+                .iter()
+                .map(|f| format!("  - {}", exclusion_flag(lang, f))),
+        );
     }
     out.push(String::new());
     out.push(format!("{}:", lang.t(Key::LabValues)));
@@ -308,6 +311,130 @@ pub fn summary(
     out.join("\n")
 }
 
+/// The most lines the concise summary may take: it has to fit a message (issue 9, item 12).
+pub const CONCISE_MAX_LINES: usize = 12;
+
+/// The concise summary ("Copy summary"): what a referral message needs, at most
+/// [`CONCISE_MAX_LINES`] lines - MELD with its borderline flag, one line per phase, the deciding
+/// values with dates (TBIL with date and rise, INR / PTA, creatinine / dialysis), what the study
+/// team confirms, the flags, and the trial id. No time stamp: a copied text is not a print.
+#[must_use]
+pub fn concise(lang: Lang, vm: &ScreeningViewModel, protocol: &Protocol) -> String {
+    let s = &vm.screening;
+    let p = &vm.patient;
+    let not_entered = || lang.t(Key::NotEntered).to_string();
+    let label = |id| lang.t(Key::Label(id));
+    let mut out = vec![format!(
+        "{} — {}",
+        protocol.trial.id,
+        lang.t(Key::PrintDisclaimer)
+    )];
+    let mut meld = score_line(lang, Key::Meld, &s.meld, |m| m.score, false);
+    if let ScoreOutcome::Computed(m) = &s.meld {
+        let below = m.gate.below.to_string();
+        let gate = if m.gate.passes {
+            Key::GatePass
+        } else {
+            Key::GateFail
+        };
+        meld = format!(
+            "{meld} — {}",
+            lang.fill(gate, &[&m.score.to_string(), &below])
+        );
+        if m.gate.borderline {
+            meld = format!("{meld} {}", borderline(lang, m));
+        }
+    }
+    out.push(meld);
+    for phase in &s.phases {
+        let mut line = format!(
+            "{}: {}",
+            protocol_text(lang, &phase.phase.name),
+            verdict_title(lang, &phase.verdict)
+        );
+        match &phase.verdict {
+            Verdict::NotEligible(ids) => line = format!("{line} ({})", ids.join(", ")),
+            Verdict::Incomplete {
+                enter_next,
+                find_out,
+            } => {
+                for l in incomplete_lines(lang, *enter_next, *find_out) {
+                    line = format!("{line}; {l}");
+                }
+            }
+            Verdict::Refer(_) => {}
+        }
+        out.push(line);
+    }
+    // TBIL with its date and the rise the core computed (from the first phase: I3 is shared).
+    let rise = s
+        .phases
+        .first()
+        .and_then(|ph| ph.criteria.iter().find(|c| c.id == "I3"))
+        .and_then(|i3| i3.parts.iter().find(|c| c.id == "I3-2"))
+        .and_then(|part| {
+            part.outcome
+                .evidence()
+                .iter()
+                .find(|e| matches!(e, Evidence::TbilRise { .. }))
+                .map(|e| evidence(lang, e))
+        });
+    let mut tbil = format!(
+        "{}: {}",
+        label(InputId::Tbil),
+        p.tbil.map_or_else(not_entered, |b| {
+            let date = p
+                .tbil_date
+                .map_or_else(|| lang.t(Key::DateNotEntered).to_string(), |d| d.iso());
+            format!("{} ({date})", bilirubin(lang, b))
+        })
+    );
+    if let Some(r) = rise {
+        tbil = format!("{tbil}; {r}");
+    }
+    out.push(tbil);
+    out.push(format!(
+        "INR {}; PTA {}",
+        p.inr.map_or_else(not_entered, |i| num(i.0, 2)),
+        p.pta
+            .map_or_else(not_entered, |v| format!("{} %", num(v.0, 1)))
+    ));
+    out.push(format!(
+        "{}: {}; {}: {}",
+        label(InputId::Creatinine),
+        p.creatinine.map_or_else(not_entered, |c| format!(
+            "{} {}",
+            num(c.entered(), 2),
+            unit_symbol(lang, FieldUnit::from(c.unit()))
+        )),
+        label(InputId::Dialysis),
+        lang.t(if p.dialysis { Key::Yes } else { Key::No })
+    ));
+    if let Some(Verdict::Refer(items)) = s
+        .phases
+        .iter()
+        .map(|ph| &ph.verdict)
+        .find(|v| matches!(v, Verdict::Refer(_)))
+    {
+        let items: Vec<String> = items
+            .iter()
+            .map(|i| study_team_item(lang, *i, protocol))
+            .map(|t| t.split(':').next().unwrap_or_default().to_string())
+            .collect();
+        out.push(format!(
+            "{} {}",
+            lang.t(Key::StudyTeamWillConfirm),
+            items.join(", ")
+        ));
+    }
+    if !s.flags.is_empty() {
+        let flags: Vec<String> = s.flags.iter().map(|f| exclusion_flag(lang, f)).collect();
+        out.push(format!("{}: {}", lang.t(Key::Flags), flags.join("; ")));
+    }
+    debug_assert!(out.len() <= CONCISE_MAX_LINES);
+    out.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,7 +445,77 @@ mod tests {
 
     fn text(lang: Lang, form: &FormInput) -> String {
         let vm = evaluate(form, Date::from_ymd(2026, 11, 25).unwrap(), &PROTOCOL);
-        summary(lang, &vm, &PROTOCOL, "2026-11-25 10:00", "0.1.0")
+        summary(lang, &vm, &PROTOCOL, "0.1.0")
+    }
+
+    fn short(lang: Lang, form: &FormInput) -> String {
+        let vm = evaluate(form, Date::from_ymd(2026, 11, 25).unwrap(), &PROTOCOL);
+        concise(lang, &vm, &PROTOCOL)
+    }
+
+    #[test]
+    fn concise_summary_fits_a_message_and_holds_the_deciding_values() {
+        let flagged = FormInput {
+            dialysis: true,
+            bleeding_signs: Some(crate::clinical::patient::Answer::Yes),
+            tbil_date: String::new(),
+            ..refer_patient()
+        };
+        for lang in [Lang::En, Lang::ZhCn] {
+            for form in [refer_patient(), FormInput::default(), flagged.clone()] {
+                let s = short(lang, &form);
+                assert!(s.lines().count() <= CONCISE_MAX_LINES, "{s}");
+                assert!(s.contains("NCT06740149"), "{s}");
+                assert!(!s.contains("Printed") && !s.contains("打印时间"), "{s}");
+            }
+        }
+        let s = short(Lang::En, &refer_patient());
+        assert!(s.contains("MELD 26 — Gate passed: 26 < 30."), "{s}");
+        assert!(
+            s.contains("Phase I: Meets every inclusion criterion"),
+            "{s}"
+        );
+        assert!(
+            s.contains("Total bilirubin (TBIL): 342 µmol/L (2026-11-25)"),
+            "{s}"
+        );
+        assert!(s.contains("INR 2; PTA 32 %"), "{s}");
+        assert!(s.contains("The study team will confirm: I1, I6"), "{s}");
+        let f = short(Lang::En, &flagged);
+        assert!(f.contains("342 µmol/L (date not entered)"), "{f}");
+        assert!(f.contains("Check with the study team: Active gastrointestinal or variceal bleeding; Renal replacement therapy"), "{f}");
+        assert!(f.contains("Dialysis in the past 7 days: Yes"), "{f}");
+    }
+
+    #[test]
+    fn full_summary_lists_flags_under_any_verdict_and_carries_no_print_stamp() {
+        let form = FormInput {
+            encephalopathy: Some(true),
+            he_grade: None,
+            age: "17".into(),
+            ..refer_patient()
+        };
+        let s = text(Lang::En, &form);
+        assert!(s.contains("Phase I: Not eligible"), "{s}");
+        assert!(s.contains("HE grade not given: check grade III–IV"), "{s}");
+        assert!(!s.contains("Printed"), "{s}");
+    }
+
+    #[test]
+    fn answered_unknown_is_listed_apart_from_enter_next() {
+        let s = text(
+            Lang::En,
+            &FormInput {
+                etiology: Some(crate::clinical::patient::Etiology::Unknown),
+                inr: String::new(),
+                ..refer_patient()
+            },
+        );
+        assert!(s.contains("Enter next: INR"), "{s}");
+        assert!(
+            s.contains("Find out: Cause of liver failure (answered unknown)"),
+            "{s}"
+        );
     }
 
     #[test]

@@ -47,15 +47,9 @@ pub fn Actions() -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
 
     let on_copy = move |_| {
-        let body = ctx.vm.with(|v| {
-            summary(
-                ctx.lang.get_untracked(),
-                v,
-                &PROTOCOL,
-                &now_text(),
-                APP_VERSION,
-            )
-        });
+        let body = ctx
+            .vm
+            .with(|v| summary(ctx.lang.get_untracked(), v, &PROTOCOL, APP_VERSION));
         text.set(body.clone());
         if !clipboard_available() {
             copy_state.set(CopyState::Fallback);
@@ -75,7 +69,7 @@ pub fn Actions() -> impl IntoView {
         });
     };
     let on_reset = move |_| {
-        ctx.form.set(initial_form(ctx.today));
+        ctx.form.set(initial_form());
         copy_state.set(CopyState::Idle);
         text.set(String::new());
     };

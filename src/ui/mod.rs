@@ -79,11 +79,11 @@ impl Ctx {
     }
 }
 
-/// The form's starting state: SI units, the latest bilirubin dated today, willingness
-/// "not yet asked" (SPEC section 6); everything else unanswered.
-pub fn initial_form(today: Date) -> FormInput {
+/// The form's starting state: SI units, willingness "not yet asked" (SPEC section 6);
+/// everything else unanswered - the TBIL date too (SPEC 2, revised: an assumed date would turn
+/// a 30/day rise into a 15/day one; a "today" button fills it).
+pub fn initial_form() -> FormInput {
     FormInput {
-        tbil_date: today.iso(),
         consent: Some(Willingness::NotAsked),
         contraception: Some(Willingness::NotAsked),
         ..FormInput::default()
@@ -105,7 +105,7 @@ pub fn mount() {
 pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
     let today = browser::today();
     let lang = RwSignal::new(browser::initial_lang(mode.lang));
-    let form = RwSignal::new(initial_form(today));
+    let form = RwSignal::new(initial_form());
     let vm = Memo::new(move |_| form.with(|f| evaluate(f, today, &PROTOCOL)));
     let ctx = Ctx {
         form,

@@ -4,8 +4,9 @@ import { test, expect } from './support/fixtures.mjs';
 import { REFER_PATIENT } from './pages/widget.mjs';
 
 test.describe('daily bilirubin rise (I3-2)', () => {
-  test('the latest TBIL date defaults to today', async ({ widget }) => {
-    await expect(widget.get('tbil-date')).toHaveValue(await widget.date(0));
+  // SPEC 2 (revised): no assumed date - it starts empty like every other entry.
+  test('the latest TBIL date starts empty', async ({ widget }) => {
+    await expect(widget.get('tbil-date')).toHaveValue('');
     await expect(widget.get('tbil-earlier-date')).toHaveValue('');
   });
 

@@ -16,7 +16,7 @@ async function expectDefaults(widget) {
   }
   // he-grade may be hidden or removed while HE is not "present"; if it is there, it is cleared.
   if ((await widget.get('he-grade').count()) > 0) await expect(widget.get('he-grade')).toHaveValue('');
-  await expect(widget.get('tbil-date')).toHaveValue(await widget.date(0));
+  await expect(widget.get('tbil-date')).toHaveValue(''); // SPEC 2 (revised): no assumed date
   await expect(widget.get('tbil-earlier-date')).toHaveValue('');
   await expect(widget.get('dialysis')).not.toBeChecked();
   await widget.expectScore('meld', '');

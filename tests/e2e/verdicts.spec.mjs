@@ -39,7 +39,7 @@ test.describe('verdicts', () => {
     await expect(widget.get('tbil-unit')).toHaveValue('umol/L');
     await expect(widget.get('creatinine-unit')).toHaveValue('umol/L');
     await expect(widget.get('albumin-unit')).toHaveValue('g/L');
-    await expect(widget.get('tbil-date')).toHaveValue(await widget.date(0));
+    await expect(widget.get('tbil-date')).toHaveValue(''); // SPEC 2 (revised): no assumed date
     await expect(widget.get('dialysis')).not.toBeChecked();
     for (const phase of [1, 2]) {
       for (const id of ['I2', 'I3', 'I5']) await widget.expectCriterion(phase, id, 'unknown');
@@ -147,10 +147,11 @@ test.describe('verdicts', () => {
       criteria: [[1, 'I3-3', 'met']],
     },
     {
-      name: 'I3-3 by clinical bleeding signs alone',
-      change: { inr: '1.2', pta: '60', 'bleeding-signs': 'yes' },
-      verdicts: ['refer', 'refer'],
-      criteria: [[1, 'I3-3', 'met'], [2, 'I3-3', 'met']],
+      // SPEC 2 (revised): bleeding tendency is INR >= 1.5 or PTA <= 40 %; active bleeding alone is not.
+      name: 'active bleeding alone does not meet I3-3 (INR 1.3, PTA 55)',
+      change: { inr: '1.3', pta: '55', 'bleeding-signs': 'yes' },
+      verdicts: ['not-eligible', 'not-eligible'],
+      criteria: [[1, 'I3-3', 'not-met'], [2, 'I3-3', 'not-met']],
     },
     {
       name: 'I3-3 by hepatic encephalopathy alone (grade 2)',
@@ -171,8 +172,9 @@ test.describe('verdicts', () => {
       criteria: [[2, 'I3-3', 'met']],
     },
     {
-      name: 'I3-3 unknown: no coagulopathy, bleeding signs unanswered',
-      change: { inr: '1.2', pta: '', 'bleeding-signs': '' },
+      // SPEC 2 (revised): INR empty with PTA above 40 % is Unknown, naming INR.
+      name: 'I3-3 unknown: INR empty, PTA 60',
+      change: { inr: '', pta: '60', 'bleeding-signs': '' },
       verdicts: ['incomplete', 'incomplete'],
       criteria: [[1, 'I3-3', 'unknown'], [1, 'I3', 'unknown'], [2, 'I3-3', 'unknown']],
     },
