@@ -122,7 +122,8 @@ impl ScreeningViewModel {
 }
 
 /// SI units in one unit of the field (1 for a field entered in its SI unit).
-fn si_per_unit(q: Quantity, unit: FieldUnit) -> f64 {
+#[must_use]
+pub(crate) fn si_per_unit(q: Quantity, unit: FieldUnit) -> f64 {
     match (q, unit) {
         (Quantity::Bilirubin, FieldUnit::MgPerDl) => BILIRUBIN_UMOL_PER_MG_DL,
         (Quantity::Creatinine, FieldUnit::MgPerDl) => CREATININE_UMOL_PER_MG_DL,
