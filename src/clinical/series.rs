@@ -7,11 +7,14 @@
 
 use super::aclf::{daily_rise, long_interval, Rise};
 use super::date::Date;
-use super::form::FieldError;
+use super::form::{read_number, FieldError, FieldMessage};
 use super::meld::{meld, Meld, MeldInput, ScoreOutcome};
 use super::patient::Patient;
+use super::plausibility::Quantity;
 use super::protocol::Protocol;
-use super::units::{Albumin, Bilirubin, Creatinine, Inr, MolarUnit, Sodium};
+use super::units::{
+    Albumin, AlbuminUnit, Bilirubin, Creatinine, FieldUnit, Inr, MolarUnit, Sodium,
+};
 
 /// One row of the earlier results, as validated by the form (`None` = empty or rejected),
 /// each value in the main field's unit.
@@ -29,6 +32,126 @@ pub struct SeriesRow {
     pub sodium: Option<Sodium>,
     /// Albumin.
     pub albumin: Option<Albumin>,
+}
+
+/// One row of the earlier results as typed (the `series-*` inputs).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SeriesRowText {
+    /// Date (YYYY-MM-DD).
+    pub date: String,
+    /// Total bilirubin, in the bilirubin fields' unit.
+    pub tbil: String,
+    /// INR.
+    pub inr: String,
+    /// Creatinine, in the creatinine field's unit.
+    pub creatinine: String,
+    /// Sodium, mmol/L.
+    pub sodium: String,
+    /// Albumin, in the albumin field's unit.
+    pub albumin: String,
+}
+
+/// A field of an earlier-results row (`error-series-<index>-<field>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SeriesField {
+    /// The row's date.
+    Date,
+    /// Total bilirubin.
+    Tbil,
+    /// INR.
+    Inr,
+    /// Creatinine.
+    Creatinine,
+    /// Sodium.
+    Sodium,
+    /// Albumin.
+    Albumin,
+}
+
+impl SeriesField {
+    /// The contract's name (`series-<name>`).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            SeriesField::Date => "date",
+            SeriesField::Tbil => "tbil",
+            SeriesField::Inr => "inr",
+            SeriesField::Creatinine => "creatinine",
+            SeriesField::Sodium => "sodium",
+            SeriesField::Albumin => "albumin",
+        }
+    }
+}
+
+/// The main fields' unit selectors, which every row uses (one unit per analyte).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct SeriesUnits {
+    /// Bilirubin.
+    pub tbil: MolarUnit,
+    /// Creatinine.
+    pub creatinine: MolarUnit,
+    /// Albumin.
+    pub albumin: AlbuminUnit,
+}
+
+/// Reads one typed row with the form's own parsing and plausibility: the values and each
+/// field's message, in field order. A date that is not a date is an error here; a future date
+/// or one after the latest TBIL is reported by [`series`] ([`RowResult::date_error`]).
+#[must_use]
+pub fn read_row(
+    text: &SeriesRowText,
+    units: SeriesUnits,
+    protocol: &Protocol,
+) -> (SeriesRow, Vec<(SeriesField, FieldMessage)>) {
+    let mut messages = Vec::new();
+    let date = match Date::parse(&text.date) {
+        Ok(d) => d,
+        Err(e) => {
+            messages.push((SeriesField::Date, FieldMessage::Error(FieldError::Date(e))));
+            None
+        }
+    };
+    let mut number = |field: SeriesField, text: &str, q: Quantity, unit: FieldUnit| {
+        let (value, message) = read_number(text, q, unit, protocol);
+        if let Some(m) = message {
+            messages.push((field, m));
+        }
+        value
+    };
+    let tbil = number(
+        SeriesField::Tbil,
+        &text.tbil,
+        Quantity::Bilirubin,
+        units.tbil.into(),
+    );
+    let inr = number(SeriesField::Inr, &text.inr, Quantity::Inr, FieldUnit::Ratio);
+    let creatinine = number(
+        SeriesField::Creatinine,
+        &text.creatinine,
+        Quantity::Creatinine,
+        units.creatinine.into(),
+    );
+    let sodium = number(
+        SeriesField::Sodium,
+        &text.sodium,
+        Quantity::Sodium,
+        FieldUnit::MmolPerL,
+    );
+    let albumin = number(
+        SeriesField::Albumin,
+        &text.albumin,
+        Quantity::Albumin,
+        units.albumin.into(),
+    );
+    let row = SeriesRow {
+        date,
+        tbil: tbil.map(|v| Bilirubin::new(v, units.tbil)),
+        inr: inr.map(Inr),
+        creatinine: creatinine.map(|v| Creatinine::new(v, units.creatinine)),
+        sodium: sodium.map(Sodium),
+        albumin: albumin.map(|v| Albumin::new(v, units.albumin)),
+    };
+    (row, messages)
 }
 
 /// What the core makes of one row.
@@ -778,5 +901,35 @@ mod tests {
             run(&p, &[tbil_row("2026-11-25", 100.0)], None).trend.chart,
             TrendChart::None(NoChart::OneDate(d("2026-11-25")))
         );
+    }
+
+    #[test]
+    fn a_typed_row_is_read_with_the_forms_parsing_and_plausibility() {
+        let text = SeriesRowText {
+            date: "2026-11-2".into(),
+            tbil: "5,85 mg/dL".into(),
+            inr: "25".into(),
+            creatinine: "1.0".into(),
+            sodium: "".into(),
+            albumin: "3.0".into(),
+        };
+        let units = SeriesUnits {
+            tbil: MolarUnit::MgPerDl,
+            creatinine: MolarUnit::MgPerDl,
+            albumin: AlbuminUnit::GPerDl,
+        };
+        let (row, messages) = read_row(&text, units, &PROTOCOL);
+        assert_eq!(row.date, None);
+        assert_eq!(row.tbil, Some(Bilirubin::from_mg_per_dl(5.85)));
+        assert_eq!(row.inr, None);
+        assert_eq!(row.creatinine, Some(Creatinine::from_mg_per_dl(1.0)));
+        assert_eq!(row.sodium, None);
+        assert_eq!(row.albumin, Some(Albumin::from_g_per_dl(3.0)));
+        let fields: Vec<_> = messages.iter().map(|(f, _)| f.name()).collect();
+        assert_eq!(fields, ["date", "inr"]);
+        assert!(matches!(
+            messages[1].1,
+            FieldMessage::Error(FieldError::Impossible { .. })
+        ));
     }
 }
