@@ -186,24 +186,15 @@ pub struct LimitUnits {
 /// The field's unit and the decimals of its display grid (SPEC section 9).
 #[must_use]
 pub const fn grid(lab: GateLab, units: LimitUnits) -> (FieldUnit, u8) {
-    match (lab, units) {
-        (GateLab::Inr, _) => (FieldUnit::Ratio, 2),
-        (
-            GateLab::Tbil,
-            LimitUnits {
-                tbil: MolarUnit::UmolPerL,
-                ..
-            },
-        ) => (FieldUnit::UmolPerL, 1),
-        (GateLab::Tbil, _) => (FieldUnit::MgPerDl, 2),
-        (
-            GateLab::Creatinine,
-            LimitUnits {
-                creatinine: MolarUnit::UmolPerL,
-                ..
-            },
-        ) => (FieldUnit::UmolPerL, 0),
-        (GateLab::Creatinine, _) => (FieldUnit::MgPerDl, 2),
+    let molar = match lab {
+        GateLab::Inr => return (FieldUnit::Ratio, 2),
+        GateLab::Tbil => units.tbil,
+        GateLab::Creatinine => units.creatinine,
+    };
+    match (lab, molar) {
+        (GateLab::Tbil, MolarUnit::UmolPerL) => (FieldUnit::UmolPerL, 1),
+        (GateLab::Creatinine, MolarUnit::UmolPerL) => (FieldUnit::UmolPerL, 0),
+        (_, _) => (FieldUnit::MgPerDl, 2),
     }
 }
 
