@@ -83,6 +83,13 @@ pub fn daily_rise(
     }
 }
 
+/// Whether a rise over `days` carries the warning that the guideline means an acute rise
+/// (more than `rise_warn_after_days`, SPEC section 2).
+#[must_use]
+pub fn long_interval(days: i64, t: &Thresholds) -> bool {
+    days > i64::from(t.rise_warn_after_days)
+}
+
 fn reaches(value: f64, threshold: f64) -> bool {
     value >= threshold - THRESHOLD_TOLERANCE
 }
@@ -112,7 +119,7 @@ fn bilirubin_part(p: &Patient, t: &Thresholds, notes: &mut NoteSet) -> Outcome {
     }
     match daily_rise(p.tbil, p.tbil_date, p.tbil_earlier, p.tbil_earlier_date) {
         Rise::Computed { umol_per_day, days } => {
-            let long_interval = days > i64::from(t.rise_warn_after_days);
+            let long_interval = long_interval(days, t);
             if long_interval {
                 notes.push(Note::RiseOverLongInterval);
             }

@@ -122,7 +122,8 @@ impl ScreeningViewModel {
 }
 
 /// SI units in one unit of the field (1 for a field entered in its SI unit).
-fn si_per_unit(q: Quantity, unit: FieldUnit) -> f64 {
+#[must_use]
+pub(crate) fn si_per_unit(q: Quantity, unit: FieldUnit) -> f64 {
     match (q, unit) {
         (Quantity::Bilirubin, FieldUnit::MgPerDl) => BILIRUBIN_UMOL_PER_MG_DL,
         (Quantity::Creatinine, FieldUnit::MgPerDl) => CREATININE_UMOL_PER_MG_DL,
@@ -137,6 +138,41 @@ pub fn limit_in_unit(q: Quantity, si: f64, unit: FieldUnit) -> f64 {
     si / si_per_unit(q, unit)
 }
 
+/// Parses and checks one numeric text as the form does: the value (`None` when missing or
+/// rejected) and the field's message, if any (an error when rejected, a warning when unusual).
+#[must_use]
+pub fn read_number(
+    text: &str,
+    q: Quantity,
+    unit: FieldUnit,
+    protocol: &Protocol,
+) -> (Option<f64>, Option<FieldMessage>) {
+    let value = match parse_number(text, unit) {
+        Ok(Parsed::Missing) => return (None, None),
+        Ok(Parsed::Number(v)) => v,
+        Err(e) => return (None, Some(FieldMessage::Error(FieldError::Parse(e)))),
+    };
+    match classify(value * si_per_unit(q, unit), protocol.limits(q)) {
+        Plausibility::Usual => (Some(value), None),
+        Plausibility::Unusual(limits) => (
+            Some(value),
+            Some(FieldMessage::Unusual {
+                quantity: q,
+                limits,
+                unit,
+            }),
+        ),
+        Plausibility::Impossible(limits) => (
+            None,
+            Some(FieldMessage::Error(FieldError::Impossible {
+                quantity: q,
+                limits,
+                unit,
+            })),
+        ),
+    }
+}
+
 struct Reader<'a> {
     protocol: &'a Protocol,
     messages: Vec<(InputId, FieldMessage)>,
@@ -145,38 +181,11 @@ struct Reader<'a> {
 impl Reader<'_> {
     /// Parses and checks one numeric field; `None` when missing or rejected.
     fn number(&mut self, id: InputId, text: &str, q: Quantity, unit: FieldUnit) -> Option<f64> {
-        let value = match parse_number(text, unit) {
-            Ok(Parsed::Missing) => return None,
-            Ok(Parsed::Number(v)) => v,
-            Err(e) => {
-                self.messages
-                    .push((id, FieldMessage::Error(FieldError::Parse(e))));
-                return None;
-            }
-        };
-        match classify(value * si_per_unit(q, unit), self.protocol.limits(q)) {
-            Plausibility::Usual => {}
-            Plausibility::Unusual(limits) => self.messages.push((
-                id,
-                FieldMessage::Unusual {
-                    quantity: q,
-                    limits,
-                    unit,
-                },
-            )),
-            Plausibility::Impossible(limits) => {
-                self.messages.push((
-                    id,
-                    FieldMessage::Error(FieldError::Impossible {
-                        quantity: q,
-                        limits,
-                        unit,
-                    }),
-                ));
-                return None;
-            }
+        let (value, message) = read_number(text, q, unit, self.protocol);
+        if let Some(m) = message {
+            self.messages.push((id, m));
         }
-        Some(value)
+        value
     }
 
     /// Parses one date field and rejects a date after today.

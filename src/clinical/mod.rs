@@ -8,6 +8,7 @@ pub mod date;
 #[allow(dead_code)]
 mod document;
 pub mod form;
+pub mod gate_limits;
 pub mod meld;
 pub mod outcome;
 pub mod parse;
@@ -16,4 +17,5 @@ pub mod plausibility;
 pub mod protocol;
 pub mod rounding;
 pub mod screening;
+pub mod series;
 pub mod units;
