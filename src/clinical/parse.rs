@@ -112,6 +112,14 @@ const UNIT_SPELLINGS: &[(&str, FieldUnit)] = &[
     ("g/dl", FieldUnit::GPerDl),
     ("g/l", FieldUnit::GPerL),
     ("%", FieldUnit::Percent),
+    ("mmhg", FieldUnit::MmHg),
+    ("kpa", FieldUnit::KPa),
+    // Longest first: "x10^9/l" must not be cut as "10^9/l", leaving a stray "x".
+    ("×10⁹/l", FieldUnit::GigaPerL),
+    ("x10^9/l", FieldUnit::GigaPerL),
+    ("×10^9/l", FieldUnit::GigaPerL),
+    ("10^9/l", FieldUnit::GigaPerL),
+    ("10⁹/l", FieldUnit::GigaPerL),
     ("years", FieldUnit::Years),
     ("岁", FieldUnit::Years),
 ];

@@ -34,6 +34,9 @@ pub fn unit_symbol(lang: Lang, unit: FieldUnit) -> &'static str {
         FieldUnit::Percent => "%",
         FieldUnit::Ratio => "",
         FieldUnit::Years => lang.t(Key::Years),
+        FieldUnit::MmHg => "mmHg",
+        FieldUnit::KPa => "kPa",
+        FieldUnit::GigaPerL => "×10⁹/L",
     }
 }
 
@@ -44,8 +47,10 @@ fn decimals(unit: FieldUnit) -> usize {
         | FieldUnit::GPerL
         | FieldUnit::MmolPerL
         | FieldUnit::Percent
-        | FieldUnit::Years => 1,
-        FieldUnit::MgPerDl | FieldUnit::GPerDl | FieldUnit::Ratio => 2,
+        | FieldUnit::Years
+        | FieldUnit::MmHg
+        | FieldUnit::GigaPerL => 1,
+        FieldUnit::MgPerDl | FieldUnit::GPerDl | FieldUnit::Ratio | FieldUnit::KPa => 2,
     }
 }
 
@@ -116,6 +121,9 @@ fn field_error(lang: Lang, e: &FieldError) -> String {
         FieldError::Date(DateError::NotADate) => lang.t(Key::ErrNotADate).to_string(),
         FieldError::FutureDate => lang.t(Key::ErrFutureDate).to_string(),
         FieldError::EarlierAfterLater => lang.t(Key::ErrEarlierAfterLater).to_string(),
+        FieldError::Pao2DidYouMeanKpa { limits } => {
+            lang.fill(Key::ErrPao2Kpa, &[&num(limits.possible.low, 1)])
+        }
     }
 }
 
