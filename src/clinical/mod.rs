@@ -16,4 +16,5 @@ pub mod plausibility;
 pub mod protocol;
 pub mod rounding;
 pub mod screening;
+pub mod severity;
 pub mod units;
