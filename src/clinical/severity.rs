@@ -1070,3 +1070,821 @@ pub fn aarc(p: &Patient) -> ScoreOutcome<Aarc> {
         items,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::units::{
+        Age, Bilirubin, Creatinine, Fio2, Inr, Lactate, MeanArterialPressure, Pao2, Sodium, Spo2,
+        Wbc,
+    };
+
+    /// A decompensated patient with no organ failure and every severity input entered.
+    fn base() -> Patient {
+        Patient {
+            age: Some(Age(50)),
+            tbil: Some(Bilirubin::from_mg_per_dl(1.0)),
+            creatinine: Some(Creatinine::from_mg_per_dl(1.0)),
+            encephalopathy: Some(Encephalopathy::Absent),
+            inr: Some(Inr(1.2)),
+            map: Some(MeanArterialPressure(85.0)),
+            pao2: Some(Pao2::from_mmhg(95.0)),
+            fio2: Some(Fio2(21.0)),
+            wbc: Some(Wbc(6.0)),
+            sodium: Some(Sodium(138.0)),
+            lactate: Some(Lactate(1.0)),
+            ..Patient::default()
+        }
+    }
+
+    fn mg_bili(v: f64) -> Option<Bilirubin> {
+        Some(Bilirubin::from_mg_per_dl(v))
+    }
+
+    fn mg_cr(v: f64) -> Option<Creatinine> {
+        Some(Creatinine::from_mg_per_dl(v))
+    }
+
+    fn he(grade: u8) -> Option<Encephalopathy> {
+        Some(if grade == 0 {
+            Encephalopathy::Absent
+        } else {
+            Encephalopathy::Present(Some(grade))
+        })
+    }
+
+    fn points(p: &Patient, organ: Organ) -> u8 {
+        clif_of(p).computed().expect("CLIF-C OF").sub_scores[organ as usize].points
+    }
+
+    fn grade(p: &Patient) -> AclfGrade {
+        severity(p).grade.computed().expect("grade").grade
+    }
+
+    fn set(ids: &[InputId]) -> InputSet {
+        InputSet::of(ids)
+    }
+
+    #[test]
+    fn comparators_tolerate_binary_error_at_the_edge_only() {
+        assert!(at_least(1.5 - 1e-10, 1.5) && !at_least(1.5 - 1e-8, 1.5));
+        assert!(above(1.5 + 1e-8, 1.5) && !above(1.5 + 1e-10, 1.5));
+        assert!(below(1.5 - 1e-8, 1.5) && !below(1.5 - 1e-10, 1.5));
+        assert!(at_most(1.5 + 1e-10, 1.5) && !at_most(1.5 + 1e-8, 1.5));
+        // 132.6 / 88.4 = 1.4999999999999998 in f64: exactly 1.5 mg/dL for every comparator.
+        let cr = Creatinine::from_umol_per_l(132.6).mg_per_dl();
+        assert!(cr < 1.5, "the binary error this rule exists for");
+        assert!(at_least(cr, 1.5) && at_most(cr, 1.5) && !below(cr, 1.5) && !above(cr, 1.5));
+    }
+
+    #[test]
+    fn liver_bands_on_both_sides_of_6_and_12_in_both_units() {
+        // (bilirubin, mg/dL or µmol/L, expected points). 6 mg/dL = 102.6, 12 = 205.2 µmol/L.
+        let cases: &[(Bilirubin, u8)] = &[
+            (Bilirubin::from_mg_per_dl(5.99), 1),
+            (Bilirubin::from_mg_per_dl(6.0), 2),
+            (Bilirubin::from_mg_per_dl(12.0), 2),
+            (Bilirubin::from_mg_per_dl(12.01), 3),
+            (Bilirubin::from_umol_per_l(102.5), 1),
+            (Bilirubin::from_umol_per_l(102.6), 2),
+            (Bilirubin::from_umol_per_l(205.2), 2),
+            (Bilirubin::from_umol_per_l(205.3), 3),
+        ];
+        for (b, expected) in cases {
+            let p = Patient {
+                tbil: Some(*b),
+                ..base()
+            };
+            assert_eq!(points(&p, Organ::Liver), *expected, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn exactly_12_mg_dl_bilirubin_scores_2_and_is_no_liver_failure() {
+        let p = Patient {
+            tbil: mg_bili(12.0),
+            ..base()
+        };
+        let of = clif_of(&p);
+        let liver = of.computed().unwrap().sub_scores[0];
+        assert_eq!((liver.points, liver.is_failure()), (2, false));
+        assert_eq!(
+            liver.band,
+            Some(Band {
+                low: Some(Bound {
+                    value: 6.0,
+                    inclusive: true
+                }),
+                high: Some(Bound {
+                    value: 12.0,
+                    inclusive: true
+                }),
+            })
+        );
+    }
+
+    #[test]
+    fn kidney_bands_on_both_sides_of_2_and_3_5_in_both_units() {
+        // 2.0 mg/dL = 176.8 µmol/L; 3.5 mg/dL = 309.4 µmol/L.
+        let cases: &[(Creatinine, u8)] = &[
+            (Creatinine::from_mg_per_dl(1.99), 1),
+            (Creatinine::from_mg_per_dl(2.0), 2),
+            (Creatinine::from_mg_per_dl(3.49), 2),
+            (Creatinine::from_mg_per_dl(3.5), 3),
+            (Creatinine::from_umol_per_l(176.7), 1),
+            (Creatinine::from_umol_per_l(176.8), 2),
+            (Creatinine::from_umol_per_l(309.3), 2),
+            (Creatinine::from_umol_per_l(309.4), 3),
+        ];
+        for (c, expected) in cases {
+            let p = Patient {
+                creatinine: Some(*c),
+                ..base()
+            };
+            assert_eq!(points(&p, Organ::Kidney), *expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn creatinine_3_5_scores_3_not_2() {
+        // A known public-implementation bug: "> 3.5" instead of ">= 3.5".
+        let p = Patient {
+            creatinine: mg_cr(3.5),
+            ..base()
+        };
+        assert_eq!(points(&p, Organ::Kidney), 3);
+    }
+
+    #[test]
+    fn dialysis_scores_kidney_3_whatever_the_creatinine_and_needs_none() {
+        for cr in [mg_cr(0.8), None] {
+            let p = Patient {
+                creatinine: cr,
+                dialysis: true,
+                ..base()
+            };
+            let s = clif_of(&p).computed().unwrap().sub_scores[1];
+            assert_eq!(s.points, 3);
+            assert!(matches!(s.basis, Basis::RenalReplacement { .. }));
+        }
+    }
+
+    #[test]
+    fn brain_scores_the_west_haven_grade() {
+        for (g, expected) in [(0, 1), (1, 2), (2, 2), (3, 3), (4, 3)] {
+            let p = Patient {
+                encephalopathy: he(g),
+                ..base()
+            };
+            assert_eq!(points(&p, Organ::Brain), expected, "grade {g}");
+        }
+    }
+
+    #[test]
+    fn coagulation_bands_on_both_sides_of_2_0_and_2_5() {
+        for (inr, expected) in [(1.99, 1), (2.0, 2), (2.49, 2), (2.5, 3)] {
+            let p = Patient {
+                inr: Some(Inr(inr)),
+                ..base()
+            };
+            assert_eq!(points(&p, Organ::Coagulation), expected, "INR {inr}");
+        }
+    }
+
+    #[test]
+    fn inr_2_5_is_coagulation_failure() {
+        // A known public-implementation bug: "> 2.5".
+        let p = Patient {
+            inr: Some(Inr(2.5)),
+            ..base()
+        };
+        let g = severity(&p).grade.computed().cloned().unwrap();
+        assert_eq!(g.failures, [Organ::Coagulation]);
+    }
+
+    #[test]
+    fn circulation_map_70_scores_1_below_scores_2_vasopressors_score_3() {
+        for (map, expected) in [(70.0, 1), (69.99, 2), (40.0, 2)] {
+            let p = Patient {
+                map: Some(MeanArterialPressure(map)),
+                ..base()
+            };
+            assert_eq!(points(&p, Organ::Circulation), expected, "MAP {map}");
+        }
+        for map in [Some(MeanArterialPressure(90.0)), None] {
+            let p = Patient {
+                map,
+                vasopressors: true,
+                ..base()
+            };
+            assert_eq!(points(&p, Organ::Circulation), 3);
+        }
+    }
+
+    #[test]
+    fn pao2_fio2_bands_on_both_sides_of_200_and_300_in_both_units() {
+        // FiO2 50 %: PaO2 100 mmHg gives 200, 150 gives 300.
+        let at_50 = |pao2: Pao2| Patient {
+            pao2: Some(pao2),
+            fio2: Some(Fio2(50.0)),
+            ..base()
+        };
+        let cases: &[(Pao2, u8)] = &[
+            (Pao2::from_mmhg(100.0), 3),
+            (Pao2::from_mmhg(100.1), 2),
+            (Pao2::from_mmhg(150.0), 2),
+            (Pao2::from_mmhg(150.1), 1),
+            // 13.33 kPa = 99.98 mmHg; 13.34 kPa = 100.06; 20 kPa = 150.01.
+            (Pao2::from_kpa(13.33), 3),
+            (Pao2::from_kpa(13.34), 2),
+            (Pao2::from_kpa(19.99), 2),
+            (Pao2::from_kpa(20.0), 1),
+        ];
+        for (pao2, expected) in cases {
+            assert_eq!(
+                points(&at_50(*pao2), Organ::Respiration),
+                *expected,
+                "{pao2:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn pao2_fio2_of_exactly_200_is_respiratory_failure() {
+        // A known public-implementation bug: "< 200". 60 mmHg on 30 %: 60 / 0.3 = 200.
+        let p = Patient {
+            pao2: Some(Pao2::from_mmhg(60.0)),
+            fio2: Some(Fio2(30.0)),
+            ..base()
+        };
+        let of = clif_of(&p);
+        let r = of.computed().unwrap().sub_scores[5];
+        assert_eq!(r.points, 3);
+        let Basis::Oxygen(ratio) = r.basis else {
+            panic!("{r:?}")
+        };
+        assert!((ratio.ratio - 200.0).abs() < 1e-9);
+        assert_eq!(ratio.fio2.used, 0.3, "FiO2 divides as a fraction");
+    }
+
+    #[test]
+    fn spo2_fio2_bands_on_both_sides_of_214_and_357_without_a_pao2() {
+        // FiO2 25 %: SpO2 53.5 gives 214, 89.25 gives 357.
+        for (spo2, expected) in [(53.5, 3), (53.6, 2), (89.25, 2), (89.3, 1)] {
+            let p = Patient {
+                pao2: None,
+                spo2: Some(Spo2(spo2)),
+                fio2: Some(Fio2(25.0)),
+                ..base()
+            };
+            assert_eq!(points(&p, Organ::Respiration), expected, "SpO2 {spo2}");
+        }
+    }
+
+    #[test]
+    fn spo2_above_97_is_computed_with_a_please_check() {
+        let flag = |spo2: f64| {
+            let p = Patient {
+                pao2: None,
+                spo2: Some(Spo2(spo2)),
+                ..base()
+            };
+            match clif_of(&p).computed().unwrap().sub_scores[5].basis {
+                Basis::Oxygen(r) => r.beyond_validation,
+                b => panic!("{b:?}"),
+            }
+        };
+        assert!(!flag(97.0));
+        assert!(flag(98.0));
+    }
+
+    #[test]
+    fn pao2_is_preferred_over_spo2() {
+        let p = Patient {
+            // 40 / 0.21 = 190 scores 3; SpO2 99 / 0.21 = 471 would score 1.
+            pao2: Some(Pao2::from_mmhg(40.0)),
+            spo2: Some(Spo2(99.0)),
+            ..base()
+        };
+        let r = clif_of(&p).computed().unwrap().sub_scores[5];
+        assert!(matches!(r.basis, Basis::Oxygen(o) if o.kind == OxygenRatioKind::Pao2Fio2));
+        assert_eq!(r.points, 3);
+    }
+
+    #[test]
+    fn clif_of_names_every_missing_input_in_form_order() {
+        assert_eq!(
+            clif_of(&Patient::default()),
+            ScoreOutcome::NotComputable(set(&[
+                InputId::Tbil,
+                InputId::Creatinine,
+                InputId::HepaticEncephalopathy,
+                InputId::Inr,
+                InputId::Map,
+                InputId::Pao2,
+                InputId::Spo2,
+                InputId::Fio2,
+            ]))
+        );
+        let boxes = Patient {
+            dialysis: true,
+            vasopressors: true,
+            spo2: Some(Spo2(95.0)),
+            ..Patient::default()
+        };
+        assert_eq!(
+            clif_of(&boxes),
+            ScoreOutcome::NotComputable(set(&[
+                InputId::Tbil,
+                InputId::HepaticEncephalopathy,
+                InputId::Inr,
+                InputId::Fio2,
+            ]))
+        );
+    }
+
+    #[test]
+    fn he_present_without_grade_makes_brain_and_grade_not_computable_naming_the_grade() {
+        let p = Patient {
+            encephalopathy: Some(Encephalopathy::Present(None)),
+            ..base()
+        };
+        let s = severity(&p);
+        assert_eq!(
+            s.clif_of,
+            ScoreOutcome::NotComputable(set(&[InputId::HeGrade]))
+        );
+        assert_eq!(
+            s.grade,
+            ScoreOutcome::NotComputable(set(&[InputId::HeGrade]))
+        );
+        assert_eq!(
+            s.aarc,
+            ScoreOutcome::NotComputable(set(&[InputId::HeGrade]))
+        );
+    }
+
+    #[test]
+    fn no_failure_is_no_aclf_whatever_the_creatinine_or_he() {
+        let p = Patient {
+            creatinine: mg_cr(1.7),
+            encephalopathy: he(2),
+            ..base()
+        };
+        let g = severity(&p).grade.computed().cloned().unwrap();
+        assert_eq!(
+            (g.grade, g.route),
+            (AclfGrade::NoAclf, GradeRoute::NoFailure)
+        );
+        assert_eq!(g.contract_failures(), "");
+    }
+
+    #[test]
+    fn one_liver_failure_is_aclf_1_only_with_kidney_dysfunction_or_mild_he() {
+        let liver = |cr: Option<Creatinine>, g: u8| Patient {
+            tbil: mg_bili(13.0),
+            creatinine: cr,
+            encephalopathy: he(g),
+            ..base()
+        };
+        assert_eq!(grade(&liver(mg_cr(1.2), 0)), AclfGrade::NoAclf);
+        assert_eq!(grade(&liver(mg_cr(1.7), 0)), AclfGrade::Grade1);
+        assert_eq!(grade(&liver(mg_cr(1.99), 0)), AclfGrade::Grade1);
+        assert_eq!(grade(&liver(mg_cr(1.2), 1)), AclfGrade::Grade1);
+        assert_eq!(grade(&liver(mg_cr(1.2), 2)), AclfGrade::Grade1);
+        // 132.6 µmol/L is exactly 1.5 mg/dL; 132.5 is below it.
+        let si = |v: f64| Some(Creatinine::from_umol_per_l(v));
+        assert_eq!(grade(&liver(si(132.6), 0)), AclfGrade::Grade1);
+        assert_eq!(grade(&liver(si(132.5), 0)), AclfGrade::NoAclf);
+        let g = severity(&liver(mg_cr(1.7), 1))
+            .grade
+            .computed()
+            .cloned()
+            .unwrap();
+        assert_eq!(
+            g.route,
+            GradeRoute::SingleFailureWithKidneyOrBrainDysfunction {
+                kidney_dysfunction: true,
+                brain_dysfunction: true
+            }
+        );
+        assert_eq!(g.contract_failures(), "liver");
+    }
+
+    #[test]
+    fn each_single_non_kidney_non_brain_failure_follows_the_same_rule() {
+        let failing: [fn(&mut Patient); 4] = [
+            |p| p.tbil = mg_bili(12.01),
+            |p| p.inr = Some(Inr(2.5)),
+            |p| p.vasopressors = true,
+            |p| p.pao2 = Some(Pao2::from_mmhg(42.0)),
+        ];
+        for fail in failing {
+            let mut p = base();
+            fail(&mut p);
+            assert_eq!(grade(&p), AclfGrade::NoAclf, "{p:?}");
+            p.creatinine = mg_cr(1.5);
+            assert_eq!(grade(&p), AclfGrade::Grade1, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn creatinine_2_4_alone_is_aclf_1() {
+        // Kidney failure starts at sub-score 2 (a known bug takes it to start at 3).
+        let p = Patient {
+            creatinine: mg_cr(2.4),
+            ..base()
+        };
+        assert_eq!(points(&p, Organ::Kidney), 2);
+        let g = severity(&p).grade.computed().cloned().unwrap();
+        assert_eq!(
+            (g.grade, g.route, g.contract_failures().as_str()),
+            (AclfGrade::Grade1, GradeRoute::KidneyFailureAlone, "kidney")
+        );
+        // 176.8 µmol/L is 2.0 mg/dL: kidney failure; 176.7 is not.
+        let si = |v: f64| Patient {
+            creatinine: Some(Creatinine::from_umol_per_l(v)),
+            ..base()
+        };
+        assert_eq!(grade(&si(176.8)), AclfGrade::Grade1);
+        assert_eq!(grade(&si(176.7)), AclfGrade::NoAclf);
+    }
+
+    #[test]
+    fn dialysis_is_kidney_failure() {
+        let p = Patient {
+            creatinine: mg_cr(0.8),
+            dialysis: true,
+            ..base()
+        };
+        assert_eq!(grade(&p), AclfGrade::Grade1);
+    }
+
+    #[test]
+    fn he_3_alone_is_no_aclf_unless_creatinine_is_1_5_to_1_9() {
+        let brain = |cr: f64| Patient {
+            encephalopathy: he(3),
+            creatinine: mg_cr(cr),
+            ..base()
+        };
+        assert_eq!(grade(&brain(1.0)), AclfGrade::NoAclf);
+        assert_eq!(grade(&brain(1.49)), AclfGrade::NoAclf);
+        assert_eq!(grade(&brain(1.5)), AclfGrade::Grade1);
+        assert_eq!(grade(&brain(1.9)), AclfGrade::Grade1);
+        assert_eq!(
+            severity(&brain(1.0)).grade.computed().unwrap().route,
+            GradeRoute::SingleBrainFailureWithoutKidneyDysfunction
+        );
+        assert_eq!(
+            severity(&brain(1.9)).grade.computed().unwrap().route,
+            GradeRoute::SingleBrainFailureWithKidneyDysfunction
+        );
+        // With creatinine 2.0 the kidney fails too: two failures.
+        assert_eq!(grade(&brain(2.0)), AclfGrade::Grade2);
+    }
+
+    #[test]
+    fn two_failures_are_aclf_2_three_or_more_aclf_3() {
+        let two = Patient {
+            tbil: mg_bili(15.0),
+            inr: Some(Inr(2.6)),
+            ..base()
+        };
+        assert_eq!(grade(&two), AclfGrade::Grade2);
+        let three = Patient {
+            dialysis: true,
+            ..two.clone()
+        };
+        let g = severity(&three).grade.computed().cloned().unwrap();
+        assert_eq!(g.grade, AclfGrade::Grade3);
+        assert_eq!(g.contract_failures(), "liver,kidney,coagulation");
+        let all = Patient {
+            encephalopathy: he(4),
+            vasopressors: true,
+            pao2: Some(Pao2::from_mmhg(40.0)),
+            ..three
+        };
+        let s = severity(&all);
+        assert_eq!(s.clif_of.computed().unwrap().total, 18);
+        assert_eq!(
+            s.grade.computed().unwrap().contract_failures(),
+            "liver,kidney,brain,coagulation,circulation,respiration"
+        );
+        assert_eq!(s.grade.computed().unwrap().grade, AclfGrade::Grade3);
+    }
+
+    #[test]
+    fn clif_c_aclf_worked_by_hand_from_the_formula() {
+        // No published fixture found; worked by hand from Jalan 2014's formula.
+        // OF 11 (liver 3, kidney 2, brain 1, coag 3, circ 1, resp 1), age 55, WBC 10:
+        // 10 x (3.63 + 2.2 + 0.63 ln 10 - 2) = 52.806 -> 53.
+        let p = Patient {
+            age: Some(Age(55)),
+            wbc: Some(Wbc(10.0)),
+            tbil: mg_bili(13.0),
+            creatinine: mg_cr(2.1),
+            inr: Some(Inr(2.6)),
+            ..base()
+        };
+        let s = severity(&p);
+        assert_eq!(s.clif_of.computed().unwrap().total, 11);
+        let a = s.clif_c_aclf.computed().copied().unwrap();
+        assert_eq!(a.score, 53);
+        assert!((a.unrounded - 52.806_286_085_862_49).abs() < 1e-9);
+        assert_eq!(s.clif_c_ad, GradedOutcome::NotApplicable(AclfGrade::Grade3));
+    }
+
+    #[test]
+    fn clif_c_aclf_may_be_negative_and_is_not_clamped() {
+        // OF 7 (kidney 2 alone), age 20, WBC 0.1: 10 x (2.31 + 0.8 + 0.63 ln 0.1 - 2) = -3.41.
+        let p = Patient {
+            age: Some(Age(20)),
+            wbc: Some(Wbc(0.1)),
+            creatinine: mg_cr(2.4),
+            ..base()
+        };
+        let a = severity(&p).clif_c_aclf.computed().copied().unwrap();
+        assert_eq!((a.clif_of, a.score), (7, -3));
+    }
+
+    #[test]
+    fn clif_c_ad_worked_by_hand_from_the_formula() {
+        // Worked by hand from Jalan 2015's formula: age 60, Cr 1.0, INR 1.5, WBC 8, Na 135:
+        // 10 x (1.8 + 0 + 1.71 ln 1.5 + 0.88 ln 8 - 6.75 + 8) = 55.73 -> 56.
+        let p = Patient {
+            age: Some(Age(60)),
+            inr: Some(Inr(1.5)),
+            wbc: Some(Wbc(8.0)),
+            sodium: Some(Sodium(135.0)),
+            ..base()
+        };
+        let s = severity(&p);
+        let ad = s.clif_c_ad.computed().copied().unwrap();
+        assert_eq!(ad.score, 56);
+        assert!((ad.unrounded - 55.732_538_915_432_17).abs() < 1e-9);
+        assert_eq!(
+            s.clif_c_aclf,
+            GradedOutcome::NotApplicable(AclfGrade::NoAclf)
+        );
+        // Raw values, no floors: Cr 0.3, INR 0.9, WBC 0.5, Na 160, age 18 gives -10.45 -> -10.
+        let low = Patient {
+            age: Some(Age(18)),
+            creatinine: mg_cr(0.3),
+            inr: Some(Inr(0.9)),
+            wbc: Some(Wbc(0.5)),
+            sodium: Some(Sodium(160.0)),
+            ..base()
+        };
+        assert_eq!(severity(&low).clif_c_ad.computed().unwrap().score, -10);
+    }
+
+    #[test]
+    fn prognostic_scores_name_the_grades_inputs_and_their_own() {
+        let s = severity(&Patient {
+            inr: None,
+            wbc: None,
+            ..base()
+        });
+        assert_eq!(
+            s.clif_c_aclf,
+            GradedOutcome::Applies(ScoreOutcome::NotComputable(set(&[
+                InputId::Inr,
+                InputId::Wbc
+            ])))
+        );
+        assert_eq!(
+            s.clif_c_ad,
+            GradedOutcome::Applies(ScoreOutcome::NotComputable(set(&[
+                InputId::Inr,
+                InputId::Wbc
+            ])))
+        );
+        // Graded no ACLF: only CLIF-C AD applies, and it names its own missing sodium.
+        let s = severity(&Patient {
+            sodium: None,
+            ..base()
+        });
+        assert_eq!(
+            s.clif_c_ad,
+            GradedOutcome::Applies(ScoreOutcome::NotComputable(set(&[InputId::Sodium])))
+        );
+        assert_eq!(
+            s.clif_c_aclf,
+            GradedOutcome::NotApplicable(AclfGrade::NoAclf)
+        );
+    }
+
+    #[test]
+    fn aarc_bands_on_both_sides_of_every_edge_in_both_units() {
+        type Case = (fn(&mut Patient), AarcComponent, u8);
+        let cases: &[Case] = &[
+            (|p| p.tbil = mg_bili(14.99), AarcComponent::Bilirubin, 1),
+            (|p| p.tbil = mg_bili(15.0), AarcComponent::Bilirubin, 2),
+            (|p| p.tbil = mg_bili(25.0), AarcComponent::Bilirubin, 2),
+            (|p| p.tbil = mg_bili(25.01), AarcComponent::Bilirubin, 3),
+            // 15 mg/dL = 256.5 µmol/L, 25 mg/dL = 427.5 µmol/L.
+            (
+                |p| p.tbil = Some(Bilirubin::from_umol_per_l(256.4)),
+                AarcComponent::Bilirubin,
+                1,
+            ),
+            (
+                |p| p.tbil = Some(Bilirubin::from_umol_per_l(256.5)),
+                AarcComponent::Bilirubin,
+                2,
+            ),
+            (
+                |p| p.tbil = Some(Bilirubin::from_umol_per_l(427.5)),
+                AarcComponent::Bilirubin,
+                2,
+            ),
+            (
+                |p| p.tbil = Some(Bilirubin::from_umol_per_l(427.6)),
+                AarcComponent::Bilirubin,
+                3,
+            ),
+            (
+                |p| p.encephalopathy = he(0),
+                AarcComponent::Encephalopathy,
+                1,
+            ),
+            (
+                |p| p.encephalopathy = he(1),
+                AarcComponent::Encephalopathy,
+                2,
+            ),
+            (
+                |p| p.encephalopathy = he(2),
+                AarcComponent::Encephalopathy,
+                2,
+            ),
+            (
+                |p| p.encephalopathy = he(3),
+                AarcComponent::Encephalopathy,
+                3,
+            ),
+            (
+                |p| p.encephalopathy = he(4),
+                AarcComponent::Encephalopathy,
+                3,
+            ),
+            (|p| p.inr = Some(Inr(1.79)), AarcComponent::Inr, 1),
+            (|p| p.inr = Some(Inr(1.8)), AarcComponent::Inr, 2),
+            (|p| p.inr = Some(Inr(2.5)), AarcComponent::Inr, 2),
+            (|p| p.inr = Some(Inr(2.51)), AarcComponent::Inr, 3),
+            (
+                |p| p.lactate = Some(Lactate(1.49)),
+                AarcComponent::Lactate,
+                1,
+            ),
+            (
+                |p| p.lactate = Some(Lactate(1.5)),
+                AarcComponent::Lactate,
+                2,
+            ),
+            (
+                |p| p.lactate = Some(Lactate(2.5)),
+                AarcComponent::Lactate,
+                2,
+            ),
+            (
+                |p| p.lactate = Some(Lactate(2.51)),
+                AarcComponent::Lactate,
+                3,
+            ),
+            (|p| p.creatinine = mg_cr(0.69), AarcComponent::Creatinine, 1),
+            (|p| p.creatinine = mg_cr(0.7), AarcComponent::Creatinine, 2),
+            (|p| p.creatinine = mg_cr(1.5), AarcComponent::Creatinine, 2),
+            (|p| p.creatinine = mg_cr(1.51), AarcComponent::Creatinine, 3),
+            // 0.7 mg/dL = 61.88 µmol/L, 1.5 mg/dL = 132.6 µmol/L.
+            (
+                |p| p.creatinine = Some(Creatinine::from_umol_per_l(61.8)),
+                AarcComponent::Creatinine,
+                1,
+            ),
+            (
+                |p| p.creatinine = Some(Creatinine::from_umol_per_l(61.88)),
+                AarcComponent::Creatinine,
+                2,
+            ),
+            (
+                |p| p.creatinine = Some(Creatinine::from_umol_per_l(132.6)),
+                AarcComponent::Creatinine,
+                2,
+            ),
+            (
+                |p| p.creatinine = Some(Creatinine::from_umol_per_l(132.7)),
+                AarcComponent::Creatinine,
+                3,
+            ),
+        ];
+        for (i, (change, component, expected)) in cases.iter().enumerate() {
+            let mut p = base();
+            change(&mut p);
+            let a = aarc(&p).computed().copied().expect("AARC");
+            let item = a
+                .items
+                .iter()
+                .find(|it| it.component == *component)
+                .unwrap();
+            assert_eq!(item.points, *expected, "case {i}: {component:?}");
+        }
+    }
+
+    #[test]
+    fn aarc_grades_i_5_7_ii_8_10_iii_11_15() {
+        for (total, g) in [
+            (5, AarcGrade::I),
+            (7, AarcGrade::I),
+            (8, AarcGrade::II),
+            (10, AarcGrade::II),
+            (11, AarcGrade::III),
+            (15, AarcGrade::III),
+        ] {
+            assert_eq!(AarcGrade::of_total(total), g, "{total}");
+        }
+    }
+
+    #[test]
+    fn aarc_worked_by_hand() {
+        // Worked by hand from Choudhury 2017's table: bili 20 (2), no HE (1), INR 2.6 (3),
+        // lactate 2.0 (2), creatinine 1.0 (2) = 10, grade II.
+        let p = Patient {
+            tbil: mg_bili(20.0),
+            inr: Some(Inr(2.6)),
+            lactate: Some(Lactate(2.0)),
+            ..base()
+        };
+        let a = aarc(&p).computed().copied().unwrap();
+        assert_eq!((a.total, a.grade), (10, AarcGrade::II));
+        assert_eq!(a.grade.contract_name(), "II");
+    }
+
+    #[test]
+    fn aarc_scores_creatinine_as_measured_even_after_dialysis() {
+        let p = Patient {
+            dialysis: true,
+            creatinine: None,
+            ..base()
+        };
+        assert_eq!(
+            aarc(&p),
+            ScoreOutcome::NotComputable(set(&[InputId::Creatinine]))
+        );
+        assert_eq!(
+            aarc(&Patient::default()),
+            ScoreOutcome::NotComputable(set(&[
+                InputId::Tbil,
+                InputId::Inr,
+                InputId::Creatinine,
+                InputId::HepaticEncephalopathy,
+                InputId::Lactate,
+            ]))
+        );
+    }
+
+    #[test]
+    fn contract_names_are_the_ui_contracts_strings() {
+        let organs: Vec<&str> = Organ::ALL.iter().map(|o| o.contract_name()).collect();
+        assert_eq!(
+            organs,
+            [
+                "liver",
+                "kidney",
+                "brain",
+                "coagulation",
+                "circulation",
+                "respiration"
+            ]
+        );
+        let grades: Vec<&str> = [
+            AclfGrade::NoAclf,
+            AclfGrade::Grade1,
+            AclfGrade::Grade2,
+            AclfGrade::Grade3,
+        ]
+        .iter()
+        .map(|g| g.contract_name())
+        .collect();
+        assert_eq!(grades, ["none", "1", "2", "3"]);
+        let aarc: Vec<&str> = [AarcGrade::I, AarcGrade::II, AarcGrade::III]
+            .iter()
+            .map(|g| g.contract_name())
+            .collect();
+        assert_eq!(aarc, ["I", "II", "III"]);
+    }
+
+    #[test]
+    fn sub_scores_are_in_organ_order() {
+        let of = clif_of(&base());
+        let organs: Vec<Organ> = of
+            .computed()
+            .unwrap()
+            .sub_scores
+            .iter()
+            .map(|s| s.organ)
+            .collect();
+        assert_eq!(organs, Organ::ALL);
+        assert_eq!(of.computed().unwrap().total, 6);
+    }
+}
