@@ -433,6 +433,27 @@ mod tests {
     }
 
     #[test]
+    fn pao2_below_the_mmhg_limit_asks_whether_it_was_kpa_in_both_languages() {
+        let m = FieldMessage::Error(FieldError::Pao2DidYouMeanKpa {
+            limits: default_limits(Quantity::Pao2),
+        });
+        let en = field_message(Lang::En, &m);
+        assert!(
+            en.contains("did you mean kPa?") && en.contains("20 mmHg"),
+            "{en}"
+        );
+        let zh = field_message(Lang::ZhCn, &m);
+        assert!(zh.contains("是否为 kPa") && zh.contains("20 mmHg"), "{zh}");
+    }
+
+    #[test]
+    fn severity_units_have_their_symbols() {
+        assert_eq!(unit_symbol(Lang::En, FieldUnit::MmHg), "mmHg");
+        assert_eq!(unit_symbol(Lang::ZhCn, FieldUnit::KPa), "kPa");
+        assert_eq!(unit_symbol(Lang::En, FieldUnit::GigaPerL), "×10⁹/L");
+    }
+
+    #[test]
     fn every_parse_error_has_a_message_in_both_languages() {
         let errors = [
             ParseError::Censored,
