@@ -12,10 +12,12 @@
 //! - The ACLF grade: Moreau R et al., "Acute-on-chronic liver failure is a distinct syndrome
 //!   that develops in patients with acute decompensation of cirrhosis", Gastroenterology
 //!   2013;144:1426-1437 (CANONIC), as restated by the EF-CLIF (European Foundation for the
-//!   Study of Chronic Liver Failure) with its online calculators: kidney failure is a
+//!   Study of Chronic Liver Failure) with its online calculators
+//!   (efclif.com, "Score calculators: CLIF-C OF | ACLF | AD"): kidney failure is a
 //!   creatinine >= 2.0 mg/dL (sub-score 2, not 3) or renal replacement; a single non-kidney
 //!   failure is ACLF-1 only with creatinine 1.5 to < 2.0 mg/dL and/or HE grade 1-2 (brain
-//!   failure: creatinine only).
+//!   failure: creatinine only). EF-CLIF writes "1.5-1.9 mg/dL"; read as 1.5 to < 2.0, since
+//!   2.0 is kidney failure.
 //! - AARC: Choudhury A et al., "Liver failure determines the outcome in patients of
 //!   acute-on-chronic liver failure (ACLF): comparison of APASL ACLF research consortium
 //!   (AARC) and CLIF-SOFA models", Hepatol Int 2017;11:461-471.
@@ -1575,7 +1577,8 @@ mod tests {
 
     #[test]
     fn clif_c_aclf_worked_by_hand_from_the_formula() {
-        // No published fixture found; worked by hand from Jalan 2014's formula.
+        // No published numeric fixture found; worked by hand from Jalan 2014's formula as
+        // EF-CLIF restates it (efclif.com score calculators page).
         // OF 11 (liver 3, kidney 2, brain 1, coag 3, circ 1, resp 1), age 55, WBC 10:
         // 10 x (3.63 + 2.2 + 0.63 ln 10 - 2) = 52.806 -> 53.
         let p = Patient {
