@@ -236,6 +236,13 @@ pub struct PlausibilityDoc {
     pub sodium: Option<LimitsDoc>,
     pub albumin: Option<LimitsDoc>,
     pub age: Option<LimitsDoc>,
+    pub wbc: Option<LimitsDoc>,
+    pub map: Option<LimitsDoc>,
+    /// PaO2 in mmHg (the table's unit).
+    pub pao2: Option<LimitsDoc>,
+    pub spo2: Option<LimitsDoc>,
+    pub fio2: Option<LimitsDoc>,
+    pub lactate: Option<LimitsDoc>,
 }
 
 impl PlausibilityDoc {
@@ -249,6 +256,12 @@ impl PlausibilityDoc {
             (Quantity::Sodium, "sodium", &self.sodium),
             (Quantity::Albumin, "albumin", &self.albumin),
             (Quantity::Age, "age", &self.age),
+            (Quantity::Wbc, "wbc", &self.wbc),
+            (Quantity::Map, "map", &self.map),
+            (Quantity::Pao2, "pao2", &self.pao2),
+            (Quantity::Spo2, "spo2", &self.spo2),
+            (Quantity::Fio2, "fio2", &self.fio2),
+            (Quantity::Lactate, "lactate", &self.lactate),
         ]
         .into_iter()
         .filter_map(|(q, key, l)| l.as_ref().map(|l| (q, key, l)))
@@ -741,6 +754,13 @@ mod tests {
             + "\n[plausibility.inr]\npossible = [0.5, 20.0]\nusual = [0.4, 8.0]\n";
         let e = validate(&parse(&inverted)).unwrap_err();
         assert_eq!(fields(&e), ["plausibility.inr.usual"]);
+        let pao2 = SHIPPED.to_string()
+            + "\n[plausibility.pao2]\npossible = [30.0, 600.0]\nusual = [40.0, 500.0]\n";
+        assert_eq!(validate(&parse(&pao2)), Ok(()));
+        let wide_fio2 = SHIPPED.to_string()
+            + "\n[plausibility.fio2]\npossible = [15.0, 100.0]\nusual = [21.0, 100.0]\n";
+        let e = validate(&parse(&wide_fio2)).unwrap_err();
+        assert_eq!(fields(&e), ["plausibility.fio2.possible"]);
     }
 
     #[test]

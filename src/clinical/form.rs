@@ -9,9 +9,12 @@ use super::plausibility::{classify, Limits, Plausibility, Quantity};
 use super::protocol::Protocol;
 use super::screening::{screen, Screening};
 use super::units::{
-    Age, Albumin, AlbuminUnit, Bilirubin, Creatinine, FieldUnit, Inr, MolarUnit, Pta, Sodium,
+    Age, Albumin, AlbuminUnit, Bilirubin, Creatinine, FieldUnit, Fio2, Inr, Lactate,
+    MeanArterialPressure, MolarUnit, Pao2, PressureUnit, Pta, Sodium, Spo2, Wbc,
 };
-use super::units::{ALBUMIN_G_L_PER_G_DL, BILIRUBIN_UMOL_PER_MG_DL, CREATININE_UMOL_PER_MG_DL};
+use super::units::{
+    ALBUMIN_G_L_PER_G_DL, BILIRUBIN_UMOL_PER_MG_DL, CREATININE_UMOL_PER_MG_DL, MMHG_PER_KPA,
+};
 
 /// Everything on the form, as typed (text fields) or selected (choices; `None` = unanswered).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -58,6 +61,22 @@ pub struct FormInput {
     pub hepatorenal_syndrome: Option<Answer>,
     /// Clinical bleeding signs.
     pub bleeding_signs: Option<Answer>,
+    /// White blood cell count text (10^9/L).
+    pub wbc: String,
+    /// Mean arterial pressure text (mmHg).
+    pub map: String,
+    /// Vasopressor / inotrope checkbox.
+    pub vasopressors: bool,
+    /// PaO2 text.
+    pub pao2: String,
+    /// PaO2 unit.
+    pub pao2_unit: PressureUnit,
+    /// SpO2 text (%).
+    pub spo2: String,
+    /// FiO2 text (%; the "room air" button fills 21).
+    pub fio2: String,
+    /// Lactate text (mmol/L).
+    pub lactate: String,
     /// Stated willingness to be referred (I1).
     pub consent: Option<Willingness>,
     /// Stated willingness to avoid conception (I6).
@@ -84,6 +103,12 @@ pub enum FieldError {
     FutureDate,
     /// The earlier bilirubin's date is after the latest one's.
     EarlierAfterLater,
+    /// A PaO2 typed in mmHg below the lowest possible mmHg value: most likely a kPa value
+    /// (8 kPa = 60 mmHg) with the unit selector left on mmHg.
+    Pao2DidYouMeanKpa {
+        /// The PaO2 limits in force (mmHg).
+        limits: Limits,
+    },
 }
 
 /// A field message: an error (value rejected) or a warning (value used; please check).
@@ -128,6 +153,8 @@ pub(crate) fn si_per_unit(q: Quantity, unit: FieldUnit) -> f64 {
         (Quantity::Bilirubin, FieldUnit::MgPerDl) => BILIRUBIN_UMOL_PER_MG_DL,
         (Quantity::Creatinine, FieldUnit::MgPerDl) => CREATININE_UMOL_PER_MG_DL,
         (Quantity::Albumin, FieldUnit::GPerDl) => ALBUMIN_G_L_PER_G_DL,
+        // The PaO2 row of the table is in mmHg, the CLIF-C OF unit.
+        (Quantity::Pao2, FieldUnit::KPa) => MMHG_PER_KPA,
         _ => 1.0,
     }
 }
@@ -162,6 +189,19 @@ pub fn read_number(
                 unit,
             }),
         ),
+        // PaO2 below its floor in mmHg is most likely a kPa value (SPEC 11).
+        Plausibility::Impossible(limits)
+            if q == Quantity::Pao2
+                && unit == FieldUnit::MmHg
+                && value * si_per_unit(q, unit) < limits.possible.low =>
+        {
+            (
+                None,
+                Some(FieldMessage::Error(FieldError::Pao2DidYouMeanKpa {
+                    limits,
+                })),
+            )
+        }
         Plausibility::Impossible(limits) => (
             None,
             Some(FieldMessage::Error(FieldError::Impossible {
@@ -258,6 +298,32 @@ pub fn read_form(
         FieldUnit::MmolPerL,
     );
     let albumin = r.number(InputId::Albumin, &form.albumin, Quantity::Albumin, alb_unit);
+    let wbc = r.number(InputId::Wbc, &form.wbc, Quantity::Wbc, FieldUnit::GigaPerL);
+    let map = r.number(InputId::Map, &form.map, Quantity::Map, FieldUnit::MmHg);
+    let pao2 = r.number(
+        InputId::Pao2,
+        &form.pao2,
+        Quantity::Pao2,
+        FieldUnit::from(form.pao2_unit),
+    );
+    let spo2 = r.number(
+        InputId::Spo2,
+        &form.spo2,
+        Quantity::Spo2,
+        FieldUnit::Percent,
+    );
+    let fio2 = r.number(
+        InputId::Fio2,
+        &form.fio2,
+        Quantity::Fio2,
+        FieldUnit::Percent,
+    );
+    let lactate = r.number(
+        InputId::Lactate,
+        &form.lactate,
+        Quantity::Lactate,
+        FieldUnit::MmolPerL,
+    );
 
     let patient = Patient {
         age,
@@ -283,6 +349,13 @@ pub fn read_form(
         }),
         hepatorenal_syndrome: form.hepatorenal_syndrome,
         bleeding_signs: form.bleeding_signs,
+        wbc: wbc.map(Wbc),
+        map: map.map(MeanArterialPressure),
+        vasopressors: form.vasopressors,
+        pao2: pao2.map(|v| Pao2::new(v, form.pao2_unit)),
+        spo2: spo2.map(Spo2),
+        fio2: fio2.map(Fio2),
+        lactate: lactate.map(Lactate),
         consent: form.consent,
         contraception: form.contraception,
     };
@@ -544,6 +617,75 @@ mod tests {
             vm(&si).screening.meld.computed().unwrap().score,
             vm(&conv).screening.meld.computed().unwrap().score
         );
+    }
+
+    #[test]
+    fn severity_inputs_are_read_into_the_patient() {
+        let v = vm(&FormInput {
+            wbc: "12,5".into(),
+            map: "65".into(),
+            vasopressors: true,
+            pao2: "8".into(),
+            pao2_unit: PressureUnit::KPa,
+            spo2: "95 %".into(),
+            fio2: "21".into(),
+            lactate: "2.1".into(),
+            ..FormInput::default()
+        });
+        assert!(v.messages.is_empty(), "{:?}", v.messages);
+        let p = &v.patient;
+        assert_eq!(p.wbc, Some(Wbc(12.5)));
+        assert_eq!(p.map, Some(MeanArterialPressure(65.0)));
+        assert!(p.vasopressors);
+        assert_eq!(p.pao2, Some(Pao2::from_kpa(8.0)));
+        assert_eq!(p.spo2, Some(Spo2(95.0)));
+        assert_eq!(p.fio2, Some(Fio2(21.0)));
+        assert_eq!(p.lactate, Some(Lactate(2.1)));
+    }
+
+    #[test]
+    fn pao2_below_20_mmhg_asks_whether_it_was_kpa() {
+        let mmhg = |t: &str| FormInput {
+            pao2: t.into(),
+            ..FormInput::default()
+        };
+        assert!(matches!(
+            vm(&mmhg("8")).message(InputId::Pao2),
+            Some(FieldMessage::Error(FieldError::Pao2DidYouMeanKpa { .. }))
+        ));
+        assert_eq!(vm(&mmhg("8")).patient.pao2, None);
+        assert!(matches!(
+            vm(&mmhg("20")).message(InputId::Pao2),
+            Some(FieldMessage::Unusual { .. })
+        ));
+        assert!(matches!(
+            vm(&mmhg("701")).message(InputId::Pao2),
+            Some(FieldMessage::Error(FieldError::Impossible { .. }))
+        ));
+        // In kPa the limits convert: 2.6 kPa = 19.5 mmHg is simply impossible.
+        let kpa = FormInput {
+            pao2: "2.6".into(),
+            pao2_unit: PressureUnit::KPa,
+            ..FormInput::default()
+        };
+        assert!(matches!(
+            vm(&kpa).message(InputId::Pao2),
+            Some(FieldMessage::Error(FieldError::Impossible { .. }))
+        ));
+    }
+
+    #[test]
+    fn fio2_below_room_air_is_impossible_and_empty_is_missing() {
+        let f = |t: &str| FormInput {
+            fio2: t.into(),
+            ..FormInput::default()
+        };
+        assert!(matches!(
+            vm(&f("20")).message(InputId::Fio2),
+            Some(FieldMessage::Error(FieldError::Impossible { .. }))
+        ));
+        assert_eq!(vm(&f("")).message(InputId::Fio2), None);
+        assert_eq!(vm(&f("")).patient.fio2, None);
     }
 
     #[test]

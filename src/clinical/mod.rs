@@ -18,4 +18,5 @@ pub mod protocol;
 pub mod rounding;
 pub mod screening;
 pub mod series;
+pub mod severity;
 pub mod units;

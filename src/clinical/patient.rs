@@ -5,7 +5,10 @@
 //! on it Unknown - never "no".
 
 use super::date::Date;
-use super::units::{Age, Albumin, Bilirubin, Creatinine, Inr, Pta, Sodium};
+use super::units::{
+    Age, Albumin, Bilirubin, Creatinine, Fio2, Inr, Lactate, MeanArterialPressure, Pao2, Pta,
+    Sodium, Spo2, Wbc,
+};
 
 /// Every input of the form, declared in form order: sorting a list of inputs puts it in the
 /// order the user meets them ("enter next").
@@ -47,6 +50,20 @@ pub enum InputId {
     HepatorenalSyndrome,
     /// Clinical bleeding signs.
     BleedingSigns,
+    /// White blood cell count (severity context).
+    Wbc,
+    /// Mean arterial pressure (severity context).
+    Map,
+    /// Any vasopressor or inotrope (a checkbox: never missing; severity context).
+    Vasopressors,
+    /// Arterial oxygen partial pressure (severity context).
+    Pao2,
+    /// Peripheral oxygen saturation (severity context; used without a PaO2).
+    Spo2,
+    /// Inspired oxygen, % (severity context).
+    Fio2,
+    /// Blood lactate (severity context, AARC).
+    Lactate,
     /// Stated willingness to be referred and consider the trial (I1).
     Consent,
     /// Stated willingness to avoid conception (I6).
@@ -55,7 +72,7 @@ pub enum InputId {
 
 impl InputId {
     /// Every input, in form order.
-    pub const ALL: [InputId; 20] = [
+    pub const ALL: [InputId; 27] = [
         InputId::Age,
         InputId::Sex,
         InputId::Etiology,
@@ -74,6 +91,13 @@ impl InputId {
         InputId::HeGrade,
         InputId::HepatorenalSyndrome,
         InputId::BleedingSigns,
+        InputId::Wbc,
+        InputId::Map,
+        InputId::Vasopressors,
+        InputId::Pao2,
+        InputId::Spo2,
+        InputId::Fio2,
+        InputId::Lactate,
         InputId::Consent,
         InputId::Contraception,
     ];
@@ -82,6 +106,9 @@ impl InputId {
         1 << (self as u64)
     }
 }
+
+// Every input must have its bit in `InputSet`'s u64.
+const _: () = assert!(InputId::ALL.len() <= u64::BITS as usize);
 
 /// A set of inputs, always read in form order ("enter next"). A bit set: copying it allocates
 /// nothing, which keeps a whole screening allocation-light (the core's throughput target).
@@ -239,6 +266,20 @@ pub struct Patient {
     pub hepatorenal_syndrome: Option<Answer>,
     /// Clinical bleeding signs.
     pub bleeding_signs: Option<Answer>,
+    /// White blood cell count.
+    pub wbc: Option<Wbc>,
+    /// Mean arterial pressure.
+    pub map: Option<MeanArterialPressure>,
+    /// Any vasopressor or inotrope, whatever the indication (checkbox; unchecked = no).
+    pub vasopressors: bool,
+    /// Arterial oxygen partial pressure.
+    pub pao2: Option<Pao2>,
+    /// Peripheral oxygen saturation.
+    pub spo2: Option<Spo2>,
+    /// Inspired oxygen, %.
+    pub fio2: Option<Fio2>,
+    /// Blood lactate.
+    pub lactate: Option<Lactate>,
     /// Stated willingness to be referred (I1).
     pub consent: Option<Willingness>,
     /// Stated willingness to avoid conception (I6).
@@ -268,6 +309,12 @@ mod tests {
         }
         let all = InputSet::of(&InputId::ALL);
         assert_eq!(all.to_vec(), InputId::ALL);
+    }
+
+    #[test]
+    fn severity_inputs_follow_the_complications_and_precede_the_willingness() {
+        assert!(InputId::BleedingSigns < InputId::Wbc);
+        assert!(InputId::Lactate < InputId::Consent);
     }
 
     #[test]

@@ -23,6 +23,18 @@ pub enum Quantity {
     Albumin,
     /// Age, whole years.
     Age,
+    /// White blood cell count, 10^9/L.
+    Wbc,
+    /// Mean arterial pressure, mmHg.
+    Map,
+    /// Arterial oxygen partial pressure, mmHg (the CLIF-C OF table's unit; kPa converts).
+    Pao2,
+    /// Peripheral oxygen saturation, %.
+    Spo2,
+    /// Inspired oxygen, % (21 = room air).
+    Fio2,
+    /// Blood lactate, mmol/L.
+    Lactate,
 }
 
 /// A closed interval [low, high] in the quantity's SI unit.
@@ -77,11 +89,19 @@ pub const fn default_limits(q: Quantity) -> Limits {
         Quantity::Albumin => limits(5.0, 80.0, 15.0, 55.0),
         // Below 18 is decided by I2, not a typing error (SPEC 5, revised): no lower usual bound.
         Quantity::Age => limits(0.0, 120.0, 0.0, 100.0),
+        // SPEC section 11.
+        Quantity::Wbc => limits(0.1, 200.0, 1.0, 50.0),
+        Quantity::Map => limits(10.0, 200.0, 40.0, 140.0),
+        Quantity::Pao2 => limits(20.0, 700.0, 40.0, 600.0),
+        Quantity::Spo2 => limits(50.0, 100.0, 70.0, 100.0),
+        // No unusual tier: any FiO2 a patient can breathe is usual.
+        Quantity::Fio2 => limits(21.0, 100.0, 21.0, 100.0),
+        Quantity::Lactate => limits(0.1, 30.0, 0.3, 15.0),
     }
 }
 
 /// Every quantity, in table order.
-pub const ALL_QUANTITIES: [Quantity; 7] = [
+pub const ALL_QUANTITIES: [Quantity; 13] = [
     Quantity::Bilirubin,
     Quantity::Creatinine,
     Quantity::Inr,
@@ -89,6 +109,12 @@ pub const ALL_QUANTITIES: [Quantity; 7] = [
     Quantity::Sodium,
     Quantity::Albumin,
     Quantity::Age,
+    Quantity::Wbc,
+    Quantity::Map,
+    Quantity::Pao2,
+    Quantity::Spo2,
+    Quantity::Fio2,
+    Quantity::Lactate,
 ];
 
 /// How a value compares with its limits.
@@ -142,6 +168,10 @@ mod tests {
             (Quantity::Sodium, [90.0, 200.0, 115.0, 160.0]),
             (Quantity::Albumin, [5.0, 80.0, 15.0, 55.0]),
             (Quantity::Age, [0.0, 120.0, 0.0, 100.0]),
+            (Quantity::Wbc, [0.1, 200.0, 1.0, 50.0]),
+            (Quantity::Map, [10.0, 200.0, 40.0, 140.0]),
+            (Quantity::Pao2, [20.0, 700.0, 40.0, 600.0]),
+            (Quantity::Lactate, [0.1, 30.0, 0.3, 15.0]),
         ];
         for (q, [p_lo, p_hi, u_lo, u_hi]) in rows {
             let l = default_limits(*q);
@@ -180,6 +210,23 @@ mod tests {
             assert_eq!(classify(age, l), Usual, "{age}");
         }
         assert!(matches!(classify(101.0, l), Unusual(_)));
+    }
+
+    #[test]
+    fn spo2_and_fio2_rows_on_both_sides() {
+        // SpO2 usual tops out at the possible 100 %; FiO2 has no unusual tier at all.
+        let s = default_limits(Quantity::Spo2);
+        assert!(matches!(classify(49.99, s), Impossible(_)));
+        assert!(matches!(classify(50.0, s), Unusual(_)));
+        assert!(matches!(classify(69.99, s), Unusual(_)));
+        assert_eq!(classify(70.0, s), Usual);
+        assert_eq!(classify(100.0, s), Usual);
+        assert!(matches!(classify(100.01, s), Impossible(_)));
+        let f = default_limits(Quantity::Fio2);
+        assert!(matches!(classify(20.99, f), Impossible(_)));
+        assert_eq!(classify(21.0, f), Usual);
+        assert_eq!(classify(100.0, f), Usual);
+        assert!(matches!(classify(100.01, f), Impossible(_)));
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub const BILIRUBIN_UMOL_PER_MG_DL: f64 = 17.1;
 pub const CREATININE_UMOL_PER_MG_DL: f64 = 88.4;
 /// g/L of albumin in 1 g/dL (1 dL = 0.1 L).
 pub const ALBUMIN_G_L_PER_G_DL: f64 = 10.0;
+/// mmHg in 1 kPa (SPEC section 11): 1000 Pa / 133.322 387 415 Pa per mmHg, to 6 figures.
+pub const MMHG_PER_KPA: f64 = 7.50062;
 
 /// Unit of a bilirubin or creatinine result.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -30,6 +32,16 @@ pub enum AlbuminUnit {
     GPerL,
     /// Grams per decilitre: conventional, used by MELD 3.0.
     GPerDl,
+}
+
+/// Unit of an arterial oxygen partial pressure (PaO2).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PressureUnit {
+    /// Millimetres of mercury: the unit of the CLIF-C OF table (the default).
+    #[default]
+    MmHg,
+    /// Kilopascals: printed by many blood-gas analysers.
+    KPa,
 }
 
 /// The unit a field is entered in; used by the parser (to accept a matching trailing unit)
@@ -52,6 +64,12 @@ pub enum FieldUnit {
     Ratio,
     /// Whole years (age).
     Years,
+    /// Millimetres of mercury (MAP, PaO2).
+    MmHg,
+    /// Kilopascals (PaO2).
+    KPa,
+    /// 10^9 cells per litre (white cell count; the same number as 10^3/µL).
+    GigaPerL,
 }
 
 impl From<MolarUnit> for FieldUnit {
@@ -59,6 +77,15 @@ impl From<MolarUnit> for FieldUnit {
         match u {
             MolarUnit::UmolPerL => FieldUnit::UmolPerL,
             MolarUnit::MgPerDl => FieldUnit::MgPerDl,
+        }
+    }
+}
+
+impl From<PressureUnit> for FieldUnit {
+    fn from(u: PressureUnit) -> Self {
+        match u {
+            PressureUnit::MmHg => FieldUnit::MmHg,
+            PressureUnit::KPa => FieldUnit::KPa,
         }
     }
 }
@@ -220,6 +247,96 @@ pub struct Pta(pub f64);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Age(pub u32);
 
+/// White blood cell count, 10^9/L (CLIF-C ACLF, CLIF-C AD).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Wbc(pub f64);
+
+/// Mean arterial pressure, mmHg (CLIF-C OF circulation).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MeanArterialPressure(pub f64);
+
+/// Peripheral oxygen saturation, % (CLIF-C OF respiration without a blood gas).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spo2(pub f64);
+
+/// Fraction of inspired oxygen, entered in % (21 on room air).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fio2(pub f64);
+
+impl Fio2 {
+    /// FiO2 in % as entered.
+    #[must_use]
+    pub const fn percent(&self) -> f64 {
+        self.0
+    }
+    /// FiO2 as a fraction (0.21 on room air): the ratios divide by this.
+    #[must_use]
+    pub fn fraction(&self) -> f64 {
+        self.0 / 100.0
+    }
+}
+
+/// Blood lactate, mmol/L (AARC).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Lactate(pub f64);
+
+/// Arterial oxygen partial pressure, kept in the unit it was entered in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pao2 {
+    value: f64,
+    unit: PressureUnit,
+}
+
+impl Pao2 {
+    /// A value entered in mmHg.
+    #[must_use]
+    pub const fn from_mmhg(value: f64) -> Self {
+        Self {
+            value,
+            unit: PressureUnit::MmHg,
+        }
+    }
+    /// A value entered in kPa.
+    #[must_use]
+    pub const fn from_kpa(value: f64) -> Self {
+        Self {
+            value,
+            unit: PressureUnit::KPa,
+        }
+    }
+    /// A value in the given unit.
+    #[must_use]
+    pub const fn new(value: f64, unit: PressureUnit) -> Self {
+        Self { value, unit }
+    }
+    /// The number as entered.
+    #[must_use]
+    pub const fn entered(&self) -> f64 {
+        self.value
+    }
+    /// The unit it was entered in.
+    #[must_use]
+    pub const fn unit(&self) -> PressureUnit {
+        self.unit
+    }
+    /// The value in mmHg.
+    #[must_use]
+    pub fn mmhg(&self) -> f64 {
+        match self.unit {
+            PressureUnit::MmHg => self.value,
+            PressureUnit::KPa => self.value * MMHG_PER_KPA,
+        }
+    }
+    /// The value in kPa.
+    #[must_use]
+    pub fn kpa(&self) -> f64 {
+        match self.unit {
+            PressureUnit::MmHg => self.value / MMHG_PER_KPA,
+            PressureUnit::KPa => self.value,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +377,29 @@ mod tests {
         let b = Bilirubin::from_mg_per_dl(2.5);
         assert_eq!(b.entered(), 2.5);
         assert_eq!(b.unit(), MolarUnit::MgPerDl);
+    }
+
+    #[test]
+    fn kpa_factor_is_the_pascals_in_a_millimetre_of_mercury() {
+        // 1 mmHg = 13.5951 g/cm3 x 9.80665 m/s2 x 1 mm = 133.322387415 Pa (BIPM SI brochure).
+        let mmhg_in_pa = 133.322_387_415;
+        assert!((1000.0 / mmhg_in_pa - MMHG_PER_KPA).abs() < 5e-6);
+    }
+
+    #[test]
+    fn pao2_converts_both_ways_and_keeps_its_unit() {
+        let p = Pao2::from_kpa(8.0);
+        assert!((p.mmhg() - 60.004_96).abs() < 1e-9);
+        assert_eq!(p.entered(), 8.0);
+        assert_eq!(p.unit(), PressureUnit::KPa);
+        assert!((Pao2::from_mmhg(75.0062).kpa() - 10.0).abs() < 1e-12);
+        assert_eq!(PressureUnit::default(), PressureUnit::MmHg);
+    }
+
+    #[test]
+    fn fio2_is_typed_in_percent_and_used_as_a_fraction() {
+        assert_eq!(Fio2(21.0).fraction(), 0.21);
+        assert_eq!(Fio2(100.0).fraction(), 1.0);
     }
 
     #[test]

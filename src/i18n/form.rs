@@ -15,7 +15,7 @@ use super::render::unit_symbol;
 use super::{Key, Lang};
 use crate::clinical::form::FormInput;
 use crate::clinical::patient::{Answer, Etiology, InputId, InputId as I, Sex, Willingness};
-use crate::clinical::units::{AlbuminUnit, FieldUnit, MolarUnit};
+use crate::clinical::units::{AlbuminUnit, FieldUnit, MolarUnit, PressureUnit};
 
 /// One control of the form: an input of the core, or the unit selector beside a lab value. Its
 /// `data-testid` is [`Slot::testid`], its element id `aclf-<testid>`.
@@ -29,6 +29,8 @@ pub enum Slot {
     CreatinineUnit,
     /// Albumin unit.
     AlbuminUnit,
+    /// PaO2 unit (mmHg or kPa).
+    Pao2Unit,
 }
 
 /// An option: its value (the test contract's) and its label.
@@ -60,6 +62,7 @@ const GRADES: [&str; 4] = ["1", "2", "3", "4"];
 /// (value, symbol shown): unit symbols are the same in both languages.
 const MOLAR_UNITS: &[(&str, &str)] = &[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")];
 const ALBUMIN_UNITS: &[(&str, &str)] = &[("g/L", "g/L"), ("g/dL", "g/dL")];
+const PRESSURE_UNITS: &[(&str, &str)] = &[("mmHg", "mmHg"), ("kPa", "kPa")];
 
 /// What a control is.
 #[derive(Clone, Copy)]
@@ -121,6 +124,7 @@ struct Section {
 const MOLAR_TBIL: After = After::UnitSelect(Slot::TbilUnit, MOLAR_UNITS);
 const MOLAR_CREATININE: After = After::UnitSelect(Slot::CreatinineUnit, MOLAR_UNITS);
 const ALBUMIN: After = After::UnitSelect(Slot::AlbuminUnit, ALBUMIN_UNITS);
+const PRESSURE: After = After::UnitSelect(Slot::Pao2Unit, PRESSURE_UNITS);
 
 /// The form, in referral-letter order.
 const SECTIONS: &[Section] = &[
@@ -224,6 +228,42 @@ const SECTIONS: &[Section] = &[
             )],
         ],
     },
+    // SPEC section 11: context only. The shell may present it collapsed (`severity`).
+    Section {
+        legend: Key::SectionSeverity,
+        hint: Some(Key::SeverityHint),
+        rows: &[
+            &[
+                field(InputId::Wbc, Control::Number(After::Unit("×10⁹/L")), None),
+                field(InputId::Map, Control::Number(After::Unit("mmHg")), None),
+            ],
+            &[field(
+                InputId::Vasopressors,
+                Control::Checkbox,
+                Some(Key::HintVasopressors),
+            )],
+            &[
+                field(InputId::Pao2, Control::Number(PRESSURE), None),
+                field(
+                    InputId::Spo2,
+                    Control::Number(After::Unit("%")),
+                    Some(Key::HintSpo2),
+                ),
+            ],
+            &[
+                field(
+                    InputId::Fio2,
+                    Control::Number(After::Unit("%")),
+                    Some(Key::HintFio2),
+                ),
+                field(
+                    InputId::Lactate,
+                    Control::Number(After::Unit("mmol/L")),
+                    None,
+                ),
+            ],
+        ],
+    },
     Section {
         legend: Key::SectionWillingness,
         hint: Some(Key::WillingnessHint),
@@ -244,7 +284,7 @@ const SECTIONS: &[Section] = &[
 
 /// Every control, in form order (a unit selector right after its value). A plain list: the
 /// iterator over the table that a test checks it against cost 0.7 KB of brotli'd wasm.
-pub const SLOTS: [Slot; 23] = [
+pub const SLOTS: [Slot; 31] = [
     Slot::Input(I::Age),
     Slot::Input(I::Sex),
     Slot::Input(I::Etiology),
@@ -266,6 +306,14 @@ pub const SLOTS: [Slot; 23] = [
     Slot::Input(I::HeGrade),
     Slot::Input(I::HepatorenalSyndrome),
     Slot::Input(I::BleedingSigns),
+    Slot::Input(I::Wbc),
+    Slot::Input(I::Map),
+    Slot::Input(I::Vasopressors),
+    Slot::Input(I::Pao2),
+    Slot::Pao2Unit,
+    Slot::Input(I::Spo2),
+    Slot::Input(I::Fio2),
+    Slot::Input(I::Lactate),
     Slot::Input(I::Consent),
     Slot::Input(I::Contraception),
 ];
@@ -307,6 +355,8 @@ const MOLAR_VALUES: &[(&str, MolarUnit)] = &[
 ];
 const ALBUMIN_VALUES: &[(&str, AlbuminUnit)] =
     &[("g/L", AlbuminUnit::GPerL), ("g/dL", AlbuminUnit::GPerDl)];
+const PRESSURE_VALUES: &[(&str, PressureUnit)] =
+    &[("mmHg", PressureUnit::MmHg), ("kPa", PressureUnit::KPa)];
 const GRADE_VALUES: &[(&str, u8)] = &[("1", 1), ("2", 2), ("3", 3), ("4", 4)];
 
 fn etiology_values() -> impl Iterator<Item = (&'static str, Etiology)> {
@@ -340,12 +390,20 @@ impl Slot {
                 I::HeGrade => "he-grade",
                 I::HepatorenalSyndrome => "hrs",
                 I::BleedingSigns => "bleeding-signs",
+                I::Wbc => "wbc",
+                I::Map => "map",
+                I::Vasopressors => "vasopressors",
+                I::Pao2 => "pao2",
+                I::Spo2 => "spo2",
+                I::Fio2 => "fio2",
+                I::Lactate => "lactate",
                 I::Consent => "consent",
                 I::Contraception => "contraception",
             },
             Slot::TbilUnit => "tbil-unit",
             Slot::CreatinineUnit => "creatinine-unit",
             Slot::AlbuminUnit => "albumin-unit",
+            Slot::Pao2Unit => "pao2-unit",
         }
     }
 
@@ -397,13 +455,14 @@ impl Slot {
             Slot::Input(I::Creatinine) => return f.creatinine.clone(),
             Slot::Input(I::Sodium) => return f.sodium.clone(),
             Slot::Input(I::Albumin) => return f.albumin.clone(),
-            Slot::Input(I::Dialysis) => {
-                if f.dialysis {
-                    "on"
-                } else {
-                    ""
-                }
-            }
+            Slot::Input(I::Wbc) => return f.wbc.clone(),
+            Slot::Input(I::Map) => return f.map.clone(),
+            Slot::Input(I::Pao2) => return f.pao2.clone(),
+            Slot::Input(I::Spo2) => return f.spo2.clone(),
+            Slot::Input(I::Fio2) => return f.fio2.clone(),
+            Slot::Input(I::Lactate) => return f.lactate.clone(),
+            Slot::Input(I::Dialysis) => checked(f.dialysis),
+            Slot::Input(I::Vasopressors) => checked(f.vasopressors),
             Slot::Input(I::Sex) => option_value(SEX_VALUES, f.sex),
             Slot::Input(I::Etiology) => etiology_values()
                 .find(|(_, e)| Some(*e) == f.etiology)
@@ -422,6 +481,7 @@ impl Slot {
             Slot::TbilUnit => option_value(MOLAR_VALUES, Some(f.tbil_unit)),
             Slot::CreatinineUnit => option_value(MOLAR_VALUES, Some(f.creatinine_unit)),
             Slot::AlbuminUnit => option_value(ALBUMIN_VALUES, Some(f.albumin_unit)),
+            Slot::Pao2Unit => option_value(PRESSURE_VALUES, Some(f.pao2_unit)),
         };
         choice.to_string()
     }
@@ -441,7 +501,14 @@ impl Slot {
             Slot::Input(I::Creatinine) => f.creatinine = text,
             Slot::Input(I::Sodium) => f.sodium = text,
             Slot::Input(I::Albumin) => f.albumin = text,
+            Slot::Input(I::Wbc) => f.wbc = text,
+            Slot::Input(I::Map) => f.map = text,
+            Slot::Input(I::Pao2) => f.pao2 = text,
+            Slot::Input(I::Spo2) => f.spo2 = text,
+            Slot::Input(I::Fio2) => f.fio2 = text,
+            Slot::Input(I::Lactate) => f.lactate = text,
             Slot::Input(I::Dialysis) => f.dialysis = !v.is_empty(),
+            Slot::Input(I::Vasopressors) => f.vasopressors = !v.is_empty(),
             Slot::Input(I::Sex) => f.sex = option_from(SEX_VALUES, v),
             Slot::Input(I::Etiology) => {
                 f.etiology = etiology_values().find(|(x, _)| *x == v).map(|(_, e)| e);
@@ -464,7 +531,19 @@ impl Slot {
             Slot::AlbuminUnit => {
                 f.albumin_unit = option_from(ALBUMIN_VALUES, v).unwrap_or(f.albumin_unit);
             }
+            Slot::Pao2Unit => {
+                f.pao2_unit = option_from(PRESSURE_VALUES, v).unwrap_or(f.pao2_unit);
+            }
         }
+    }
+}
+
+/// A checkbox's value as the control holds it.
+fn checked(on: bool) -> &'static str {
+    if on {
+        "on"
+    } else {
+        ""
     }
 }
 
@@ -579,7 +658,7 @@ fn control(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &Field)
         Control::Checkbox => {
             let mut input = vec![("type", "checkbox")];
             input.extend_from_slice(&attrs);
-            if form.dialysis {
+            if !f.slot().get(form).is_empty() {
                 input.push(("checked", ""));
             }
             m.open("input", &input);
@@ -691,6 +770,14 @@ mod tests {
             he_grade: Some(3),
             hepatorenal_syndrome: Some(Answer::No),
             bleeding_signs: Some(Answer::Yes),
+            wbc: "12.5".into(),
+            map: "65".into(),
+            vasopressors: true,
+            pao2: "8,2".into(),
+            pao2_unit: PressureUnit::KPa,
+            spo2: "94".into(),
+            fio2: "40".into(),
+            lactate: "2.6".into(),
             consent: Some(Willingness::Yes),
             contraception: Some(Willingness::NotAsked),
         }
@@ -728,10 +815,16 @@ mod tests {
             let n = all.iter().filter(|s| **s == Slot::Input(input)).count();
             assert_eq!(n, 1, "{input:?}");
         }
-        for unit in [Slot::TbilUnit, Slot::CreatinineUnit, Slot::AlbuminUnit] {
+        let units = [
+            Slot::TbilUnit,
+            Slot::CreatinineUnit,
+            Slot::AlbuminUnit,
+            Slot::Pao2Unit,
+        ];
+        for unit in units {
             assert_eq!(all.iter().filter(|s| **s == unit).count(), 1, "{unit:?}");
         }
-        assert_eq!(all.len(), InputId::ALL.len() + 3);
+        assert_eq!(all.len(), InputId::ALL.len() + units.len());
     }
 
     #[test]
@@ -788,10 +881,11 @@ mod tests {
                 let id = format!("aclf-{}", slot.testid());
                 let label = match slot {
                     // A unit selector is named by its value's label + "unit".
-                    Slot::TbilUnit | Slot::CreatinineUnit | Slot::AlbuminUnit => {
+                    Slot::TbilUnit | Slot::CreatinineUnit | Slot::AlbuminUnit | Slot::Pao2Unit => {
                         let of = match slot {
                             Slot::TbilUnit => InputId::Tbil,
                             Slot::CreatinineUnit => InputId::Creatinine,
+                            Slot::Pao2Unit => InputId::Pao2,
                             _ => InputId::Albumin,
                         };
                         format!(

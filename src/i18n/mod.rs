@@ -223,6 +223,10 @@ pub enum Key {
     SectionLabs,
     /// Complications section.
     SectionComplications,
+    /// Severity context section (optional; never part of the verdict).
+    SectionSeverity,
+    /// Hint under the severity context section.
+    SeverityHint,
     /// Stated willingness section.
     SectionWillingness,
     /// Hint under the willingness section.
@@ -247,6 +251,12 @@ pub enum Key {
     HintBleedingSigns,
     /// "Today" button beside a date.
     Today,
+    /// Hint for vasopressors (which drugs count; unchecked = no).
+    HintVasopressors,
+    /// Hint for SpO2 (used only without a PaO2; validated up to 97 %).
+    HintSpo2,
+    /// Hint for FiO2 (in %, 21 on room air; never defaults).
+    HintFio2,
     /// Placeholder option of an unanswered select.
     Choose,
     /// "Unit" (accessible name of unit selects).
@@ -435,6 +445,8 @@ pub enum Key {
     ErrFutureDate,
     /// Earlier date after the later one.
     ErrEarlierAfterLater,
+    /// PaO2 in mmHg below the lowest possible value: "{0}" mmHg, "did you mean kPa?".
+    ErrPao2Kpa,
     /// "Please check: unusual value (usual {0}-{1} {2}). It is used."
     WarnUnusual,
     // --- referral, decisions, actions, print

@@ -37,6 +37,9 @@ pub fn unit_symbol(lang: Lang, unit: FieldUnit) -> &'static str {
         FieldUnit::Percent => "%",
         FieldUnit::Ratio => "",
         FieldUnit::Years => lang.t(Key::Years),
+        FieldUnit::MmHg => "mmHg",
+        FieldUnit::KPa => "kPa",
+        FieldUnit::GigaPerL => "×10⁹/L",
     }
 }
 
@@ -47,8 +50,10 @@ fn decimals(unit: FieldUnit) -> usize {
         | FieldUnit::GPerL
         | FieldUnit::MmolPerL
         | FieldUnit::Percent
-        | FieldUnit::Years => 1,
-        FieldUnit::MgPerDl | FieldUnit::GPerDl | FieldUnit::Ratio => 2,
+        | FieldUnit::Years
+        | FieldUnit::MmHg
+        | FieldUnit::GigaPerL => 1,
+        FieldUnit::MgPerDl | FieldUnit::GPerDl | FieldUnit::Ratio | FieldUnit::KPa => 2,
     }
 }
 
@@ -154,6 +159,9 @@ fn field_error(lang: Lang, e: &FieldError) -> String {
         FieldError::Date(DateError::NotADate) => lang.t(Key::ErrNotADate).to_string(),
         FieldError::FutureDate => lang.t(Key::ErrFutureDate).to_string(),
         FieldError::EarlierAfterLater => lang.t(Key::ErrEarlierAfterLater).to_string(),
+        FieldError::Pao2DidYouMeanKpa { limits } => {
+            lang.fill(Key::ErrPao2Kpa, &[&num(limits.possible.low, 1)])
+        }
     }
 }
 
@@ -560,6 +568,27 @@ mod tests {
             unit: FieldUnit::UmolPerL,
         });
         assert!(field_message(Lang::ZhCn, &si).contains("1 至 1700 µmol/L"));
+    }
+
+    #[test]
+    fn pao2_below_the_mmhg_limit_asks_whether_it_was_kpa_in_both_languages() {
+        let m = FieldMessage::Error(FieldError::Pao2DidYouMeanKpa {
+            limits: default_limits(Quantity::Pao2),
+        });
+        let en = field_message(Lang::En, &m);
+        assert!(
+            en.contains("did you mean kPa?") && en.contains("20 mmHg"),
+            "{en}"
+        );
+        let zh = field_message(Lang::ZhCn, &m);
+        assert!(zh.contains("是否为 kPa") && zh.contains("20 mmHg"), "{zh}");
+    }
+
+    #[test]
+    fn severity_units_have_their_symbols() {
+        assert_eq!(unit_symbol(Lang::En, FieldUnit::MmHg), "mmHg");
+        assert_eq!(unit_symbol(Lang::ZhCn, FieldUnit::KPa), "kPa");
+        assert_eq!(unit_symbol(Lang::En, FieldUnit::GigaPerL), "×10⁹/L");
     }
 
     #[test]
