@@ -3,11 +3,15 @@
 //! selected; nothing here rewrites it. "Today" is passed in.
 
 use super::date::{Date, DateError};
+use super::gate_limits::{gate_limits, GateLimits, LimitUnits};
+use super::meld::MeldInput;
 use super::parse::{parse_number, ParseError, Parsed};
 use super::patient::{Answer, Encephalopathy, Etiology, InputId, Patient, Sex, Willingness};
 use super::plausibility::{classify, Limits, Plausibility, Quantity};
 use super::protocol::Protocol;
 use super::screening::{screen, Screening};
+use super::series::{read_row, series, Series, SeriesField, SeriesRow, SeriesRowText, SeriesUnits};
+use super::severity::{severity, Severity};
 use super::units::{
     Age, Albumin, AlbuminUnit, Bilirubin, Creatinine, FieldUnit, Fio2, Inr, Lactate,
     MeanArterialPressure, MolarUnit, Pao2, PressureUnit, Pta, Sodium, Spo2, Wbc,
@@ -81,6 +85,10 @@ pub struct FormInput {
     pub consent: Option<Willingness>,
     /// Stated willingness to avoid conception (I6).
     pub contraception: Option<Willingness>,
+    /// Earlier results beyond the main "earlier TBIL" pair (serial labs rows 1, 2, ...).
+    pub series: Vec<SeriesRowText>,
+    /// The row the clinician picked for the rise (0 = the main earlier pair), if any.
+    pub series_pick: Option<usize>,
 }
 
 /// Why a field's value was rejected; nothing is computed from it.
@@ -136,6 +144,14 @@ pub struct ScreeningViewModel {
     pub patient: Patient,
     /// Scores and phases.
     pub screening: Screening,
+    /// Serial labs: each row's MELD, the rise's row, the trend (row 0 = the main earlier pair).
+    pub series: Series,
+    /// Messages of the serial-labs rows 1, 2, ... (row 0's are the main fields'): row, field.
+    pub series_messages: Vec<(usize, SeriesField, FieldMessage)>,
+    /// What would change the MELD gate (SPEC 9); `None` while MELD is not computable.
+    pub gate: Option<GateLimits>,
+    /// Severity context (SPEC 11): never part of a verdict.
+    pub severity: Severity,
 }
 
 impl ScreeningViewModel {
@@ -378,12 +394,60 @@ pub fn read_form(
 /// ```
 #[must_use]
 pub fn evaluate(form: &FormInput, today: Date, protocol: &'static Protocol) -> ScreeningViewModel {
-    let (patient, messages) = read_form(form, today, protocol);
+    let (mut patient, messages) = read_form(form, today, protocol);
+    let units = SeriesUnits {
+        tbil: form.tbil_unit,
+        creatinine: form.creatinine_unit,
+        albumin: form.albumin_unit,
+    };
+    // Row 0 is the main "earlier TBIL" pair, as read above; nothing is copied between fields.
+    let mut rows = vec![SeriesRow {
+        date: patient.tbil_earlier_date,
+        tbil: patient.tbil_earlier,
+        ..SeriesRow::default()
+    }];
+    let mut series_messages = Vec::new();
+    for (i, text) in form.series.iter().enumerate() {
+        let (row, row_messages) = read_row(text, units, protocol);
+        rows.push(row);
+        series_messages.extend(row_messages.into_iter().map(|(f, m)| (i + 1, f, m)));
+    }
+    let series = series(
+        &patient,
+        &rows,
+        form.series_pick,
+        form.tbil_unit,
+        today,
+        protocol,
+    );
+    for (i, r) in series.rows.iter().enumerate().skip(1) {
+        if let Some(e) = &r.date_error {
+            series_messages.push((i, SeriesField::Date, FieldMessage::Error(e.clone())));
+        }
+    }
+    // The rise uses the row the clinician picked, else SPEC 8's rule over all rows (SPEC 10).
+    // Without any qualifying row the main pair stays, so I3-2 names what it lacks.
+    if series.rise.row.is_some() {
+        patient = series.rise.apply_to(&patient);
+    }
     let screening = screen(&patient, protocol);
+    let gate = gate_limits(
+        &MeldInput::from(&patient),
+        LimitUnits {
+            tbil: form.tbil_unit,
+            creatinine: form.creatinine_unit,
+        },
+        protocol,
+    );
+    let severity = severity(&patient);
     ScreeningViewModel {
         messages,
         patient,
         screening,
+        series,
+        series_messages,
+        gate,
+        severity,
     }
 }
 
@@ -419,6 +483,7 @@ pub(crate) mod fixtures {
 
 #[cfg(test)]
 mod tests {
+    use super::fixtures::refer_patient;
     use super::*;
     use crate::clinical::outcome::State;
     use crate::clinical::protocol::PROTOCOL;
@@ -595,6 +660,75 @@ mod tests {
         assert!(
             matches!(&v.screening.phases[0].verdict, Verdict::Incomplete { enter_next, .. } if enter_next.iter().next() == Some(InputId::Age))
         );
+    }
+
+    #[test]
+    fn the_view_model_carries_the_gate_limits_severity_and_series() {
+        use crate::clinical::gate_limits::{GateLab, LimitKind, LimitValue};
+        let v = vm(&refer_patient());
+        let g = v.gate.expect("MELD is computed");
+        let inr = g.get(GateLab::Inr);
+        assert_eq!(inr.kind, LimitKind::FailsAtLeast);
+        assert!(matches!(inr.limit, LimitValue::Reachable(x) if x.text() == "2.86"));
+        assert!(v.severity.clif_of.computed().is_none() || v.severity.aarc.computed().is_none());
+        assert_eq!(v.series.rows.len(), 1);
+        let empty = vm(&FormInput::default());
+        assert!(empty.gate.is_none());
+    }
+
+    #[test]
+    fn an_earlier_results_row_decides_the_rise_when_the_main_pair_is_empty() {
+        // TBIL 150 on 11-25 with an earlier row of 100 on 11-23: 25 per day, I3-2 met.
+        let form = FormInput {
+            tbil: "150".into(),
+            tbil_date: "2026-11-25".into(),
+            series: vec![SeriesRowText {
+                date: "2026-11-23".into(),
+                tbil: "100".into(),
+                ..SeriesRowText::default()
+            }],
+            ..refer_patient()
+        };
+        let v = vm(&form);
+        assert_eq!(v.series.rise.row, Some(1));
+        let i3 = &v.screening.phases[0].criteria[2];
+        assert_eq!(i3.id, "I3");
+        assert_eq!(i3.parts[1].outcome.state(), State::Met);
+        // The clinician picks the main pair instead (an older, smaller rise).
+        let picked = FormInput {
+            tbil_earlier: "20".into(),
+            tbil_earlier_date: "2026-11-10".into(),
+            series_pick: Some(0),
+            ..form
+        };
+        let v = vm(&picked);
+        assert_eq!(v.series.rise.row, Some(0));
+        assert_eq!(
+            v.screening.phases[0].criteria[2].parts[1].outcome.state(),
+            State::NotMet
+        );
+    }
+
+    #[test]
+    fn a_series_row_gets_the_main_fields_messages() {
+        let form = FormInput {
+            tbil_date: "2026-11-25".into(),
+            series: vec![SeriesRowText {
+                date: "2026-11-24".into(),
+                inr: "30".into(),
+                ..SeriesRowText::default()
+            }],
+            ..refer_patient()
+        };
+        let v = vm(&form);
+        assert!(matches!(
+            v.series_messages.as_slice(),
+            [(
+                1,
+                SeriesField::Inr,
+                FieldMessage::Error(FieldError::Impossible { .. })
+            )]
+        ));
     }
 
     #[test]

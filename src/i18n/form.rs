@@ -780,6 +780,7 @@ mod tests {
             lactate: "2.6".into(),
             consent: Some(Willingness::Yes),
             contraception: Some(Willingness::NotAsked),
+            ..FormInput::default()
         }
     }
 
