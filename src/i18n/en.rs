@@ -3,6 +3,7 @@
 use super::{Decision, Key};
 use crate::clinical::outcome::{Note, State};
 use crate::clinical::patient::{Etiology, InputId};
+use crate::clinical::severity::Organ;
 
 pub(super) fn text(key: Key) -> &'static str {
     match key {
@@ -81,6 +82,33 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::DecidedBy => "Not met:",
         Key::EnterNext => "Enter next:",
         Key::FindOut => "Find out:",
+        Key::GateIntro => "What would change the gate, with the other labs unchanged (an explanation of the formula, not advice):",
+        Key::GateFailsAt => "MELD would reach {0} at {1} ≥ {2}",
+        Key::GatePassesAt => "MELD would be {0} or less at {1} ≤ {2}",
+        Key::GateUnreachable => "{0}: not reachable by this lab alone",
+        Key::GateUnreachableDialysis => "Creatinine: not reachable: the dialysis rule sets creatinine to 4.0",
+        Key::SeverityTitle => "Severity context (not a trial criterion)",
+        Key::Organ(o) => organ(o),
+        Key::AclfNone => "No ACLF (EASL-CLIF)",
+        Key::AclfGradeN => "ACLF grade {0} (EASL-CLIF)",
+        Key::OrganFailures => "organ failure: {0}",
+        Key::CirrhosisNote => "The EASL-CLIF definition was built in patients with cirrhosis.",
+        Key::ClifOf => "CLIF-C OF",
+        Key::ClifCAclf => "CLIF-C ACLF",
+        Key::ClifCAd => "CLIF-C AD",
+        Key::Aarc => "AARC",
+        Key::AarcGradeN => "grade {0}",
+        Key::ClifCAclfNotApplicable => "applies only with ACLF (grade 1–3)",
+        Key::ClifCAdNotApplicable => "applies only without ACLF",
+        Key::SubScoreLine => "{0}: {1} → {2} points",
+        Key::BasisRenalReplacement => "renal replacement (dialysis box)",
+        Key::BasisVasopressors => "vasopressors",
+        Key::BasisHeGrade => "HE grade {0}",
+        Key::BasisNoHe => "no hepatic encephalopathy",
+        Key::BasisRatio => "{0} = {1}",
+        Key::BasisBeyondValidation => "SpO2 above 97 %: the SpO2/FiO2 bands are not validated there; please check",
+        Key::TrailClifCAclf => "CLIF-C ACLF = 10 × (0.33 × {0} + 0.04 × {1} + 0.63 × ln({2}) − 2) = {3}; rounded half-up: {4}",
+        Key::TrailClifCAd => "CLIF-C AD = 10 × (0.03 × {0} + 0.66 × ln({1}) + 1.71 × ln({2}) + 0.88 × ln({3}) − 0.05 × {4} + 8) = {5}; rounded half-up: {6}",
         Key::DateNotEntered => "date not entered",
         Key::Flags => "Check with the study team",
         Key::CopyFull => "Copy full text",
@@ -185,6 +213,17 @@ fn label(id: InputId) -> &'static str {
     }
 }
 
+fn organ(o: Organ) -> &'static str {
+    match o {
+        Organ::Liver => "Liver",
+        Organ::Kidney => "Kidney",
+        Organ::Brain => "Brain",
+        Organ::Coagulation => "Coagulation",
+        Organ::Circulation => "Circulation",
+        Organ::Respiration => "Respiration",
+    }
+}
+
 fn etiology(e: Etiology) -> &'static str {
     match e {
         Etiology::Hbv => "Hepatitis B",
@@ -233,6 +272,10 @@ fn decision(d: Decision) -> &'static str {
         Decision::Limits => "Values outside physiological limits (e.g. TBIL 1–1700 µmol/L, creatinine 5–2650 µmol/L, INR 0.5–20) are rejected; values outside the usual range are used with a “please check”. What you type is never changed.",
         Decision::Exclusions => "The public registry listing stops before the exclusion criteria. This tool never declares a patient suitable: its best result is a referral to the study team. Typical exclusions that the values entered raise (active bleeding, HE grade III–IV or no grade given, dialysis) are flagged for the study team and never change the result.",
         Decision::StudyTeam => "Consent (I1) and contraception (I6) are confirmed by the study team; a patient's “no” is Not met.",
+        Decision::GateLimits => "Beside MELD: for INR, TBIL and creatinine each alone, with the other labs as entered and the dialysis rule applied, the exact value on the field's grid (INR 0.01; TBIL 0.1 µmol/L or 0.01 mg/dL; creatinine 1 µmol/L or 0.01 mg/dL) at which the gate would flip; typing it gives exactly the stated result. A search stays inside the field's accepted limits. It explains the formula; it is not advice.",
+        Decision::SerialLabs => "Earlier results: the main “earlier TBIL” pair is the first row. The rise uses the row you pick; otherwise the most recent TBIL at least one calendar day before the latest (on a tie, the first row in the table). A picked row that gives no rise is not replaced by another. Each row's MELD uses that row's labs without the dialysis rule (dialysis is recorded for today only). A row dated after the latest TBIL is an error on its date.",
+        Decision::Severity => "Severity context never changes a verdict. EASL-CLIF organ failure: liver, brain, coagulation, circulation, respiration at sub-score 3, kidney from 2 (creatinine ≥ 2.0 mg/dL or the dialysis box). TBIL exactly 12.0 mg/dL scores 2 (the CLIF-C OF table). “Creatinine 1.5–1.9” is read as 1.5 to below 2.0. With PaO2 and SpO2 both entered, PaO2 is used; SpO2 above 97 % is used with a “please check”. Scores are rounded half-up (−3.5 → −3). AARC uses creatinine as measured (the dialysis box does not change it). Vasopressors: any vasopressor or inotrope, whatever the indication; unchecked means no. The EASL-CLIF definition was built in cirrhosis.",
+        Decision::Cossh => "COSSH-ACLF II (the Chinese HBV-ACLF score) is not included: its coefficients, units and HE coding have not been verified from the original paper or a reference implementation that names it.",
         Decision::Pasting => "Pasted values: a comma is a decimal point (2,5 = 2.5), so thousands separators are refused; full-width digits, a trailing unit matching the selected one and ↑ ↓ H L flags are accepted. A value at a threshold counts as reaching it (10 mg/dL = 171 µmol/L).",
     }
 }

@@ -16,6 +16,7 @@ mod zh_cn;
 
 use crate::clinical::outcome::{Note, State};
 use crate::clinical::patient::{Etiology, InputId};
+use crate::clinical::severity::Organ;
 
 /// A display language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -183,10 +184,18 @@ pub enum Decision {
     StudyTeam,
     /// How pasted lab values are read.
     Pasting,
+    /// What would change the gate: exact limits on the field's grid, not advice.
+    GateLimits,
+    /// Serial labs: which earlier result the rise uses, rows' MELD without the dialysis rule.
+    SerialLabs,
+    /// Severity context: context only, and the rules decided where the sources are silent.
+    Severity,
+    /// COSSH-ACLF II is not included, and why.
+    Cossh,
 }
 
 /// Every decision, in the order shown.
-pub const DECISIONS: [Decision; 13] = [
+pub const DECISIONS: [Decision; 17] = [
     Decision::MeldVariant,
     Decision::MeldRounding,
     Decision::Dialysis,
@@ -200,6 +209,10 @@ pub const DECISIONS: [Decision; 13] = [
     Decision::Exclusions,
     Decision::StudyTeam,
     Decision::Pasting,
+    Decision::GateLimits,
+    Decision::SerialLabs,
+    Decision::Severity,
+    Decision::Cossh,
 ];
 
 /// Every text of the widget.
@@ -363,6 +376,60 @@ pub enum Key {
     Flags,
     /// "Copy full text".
     CopyFull,
+    /// "With the other labs unchanged:" (gate limits, SPEC 9).
+    GateIntro,
+    /// "MELD would reach {0} at {1} ≥ {2}".
+    GateFailsAt,
+    /// "MELD would be {0} or less at {1} ≤ {2}".
+    GatePassesAt,
+    /// "{0}: not reachable by this lab alone" (floor or hard limit).
+    GateUnreachable,
+    /// "Creatinine: not reachable: the dialysis rule sets creatinine to 4.0".
+    GateUnreachableDialysis,
+    /// "Severity context" heading.
+    SeverityTitle,
+    /// The name of an organ (CLIF-C OF).
+    Organ(Organ),
+    /// "No ACLF (EASL-CLIF)".
+    AclfNone,
+    /// "ACLF grade {0} (EASL-CLIF)".
+    AclfGradeN,
+    /// "organ failure: {0}".
+    OrganFailures,
+    /// "The EASL-CLIF definition was built in cirrhosis."
+    CirrhosisNote,
+    /// "CLIF-C OF".
+    ClifOf,
+    /// "CLIF-C ACLF".
+    ClifCAclf,
+    /// "CLIF-C AD".
+    ClifCAd,
+    /// "AARC".
+    Aarc,
+    /// "grade {0}" (AARC).
+    AarcGradeN,
+    /// "applies only with ACLF" / "applies only without ACLF".
+    ClifCAclfNotApplicable,
+    /// "applies only without ACLF".
+    ClifCAdNotApplicable,
+    /// "{0}: {1} → {2} points" (a sub-score trail line).
+    SubScoreLine,
+    /// "renal replacement (dialysis box)".
+    BasisRenalReplacement,
+    /// "vasopressors".
+    BasisVasopressors,
+    /// "HE grade {0}" / "no HE".
+    BasisHeGrade,
+    /// "no hepatic encephalopathy".
+    BasisNoHe,
+    /// "{0} = {1}" oxygen ratio.
+    BasisRatio,
+    /// "SpO2 above 97 %: the SpO2/FiO2 bands are not validated there; please check".
+    BasisBeyondValidation,
+    /// "CLIF-C ACLF = 10 × (0.33 × {0} + 0.04 × {1} + 0.63 × ln({2}) − 2) = {3}; rounded: {4}".
+    TrailClifCAclf,
+    /// "CLIF-C AD = 10 × (0.03 × {0} + 0.66 × ln({1}) + 1.71 × ln({2}) + 0.88 × ln({3}) − 0.05 × {4} + 8) = {5}; rounded: {6}".
+    TrailClifCAd,
     /// "Find out:" (questions answered "unknown").
     FindOut,
     /// "{0} (answered unknown)".

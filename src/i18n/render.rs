@@ -4,15 +4,23 @@
 use super::{fixed, num, Key, Lang};
 use crate::clinical::date::DateError;
 use crate::clinical::form::{limit_in_unit, FieldError, FieldMessage};
+use crate::clinical::gate_limits::{
+    GateLab, GateLimit, GateLimits, LimitKind, LimitValue, Unreachable,
+};
 use crate::clinical::meld::{BoundRule, FemaleTerm, Lab, Meld, Meld3, MeldNa, UsedValue};
 use crate::clinical::outcome::Evidence;
 use crate::clinical::parse::ParseError;
+use crate::clinical::patient::InputId;
 use crate::clinical::patient::{Answer, Encephalopathy, InputSet, Willingness};
 use crate::clinical::plausibility::{Limits, Quantity};
 use crate::clinical::protocol::{Protocol, Text};
 use crate::clinical::rounding::truncate;
 use crate::clinical::screening::{
     CriterionResult, ExclusionFlag, FlagReason, StudyTeamItem, Verdict,
+};
+use crate::clinical::severity::{
+    Aarc, AarcComponent, AclfGrade, Basis, ClifCAclf, ClifCAd, ClifOf, EaslClifGrade, Measurement,
+    OxygenRatioKind, Severity,
 };
 use crate::clinical::units::{Bilirubin, FieldUnit, MolarUnit};
 
@@ -544,6 +552,221 @@ pub fn meld3_trail(lang: Lang, m: &Meld3) -> Vec<String> {
     lines
 }
 
+// --- What would change the gate (SPEC 9) ---------------------------------------------------
+
+fn gate_lab_name(lang: Lang, lab: GateLab) -> &'static str {
+    lang.t(Key::Label(match lab {
+        GateLab::Inr => InputId::Inr,
+        GateLab::Tbil => InputId::Tbil,
+        GateLab::Creatinine => InputId::Creatinine,
+    }))
+}
+
+/// One lab's limit in words, in the field's unit ("MELD would reach 30 at INR ≥ 2.86").
+#[must_use]
+pub fn gate_limit(lang: Lang, g: &GateLimit, gate_below: u8) -> String {
+    let name = gate_lab_name(lang, g.lab);
+    match g.limit {
+        LimitValue::Reachable(v) => {
+            let value = with_unit(lang, v.text(), g.unit);
+            match g.kind {
+                LimitKind::FailsAtLeast => {
+                    lang.fill(Key::GateFailsAt, &[&gate_below.to_string(), name, &value])
+                }
+                LimitKind::PassesAtMost => lang.fill(
+                    Key::GatePassesAt,
+                    &[&gate_below.saturating_sub(1).to_string(), name, &value],
+                ),
+            }
+        }
+        LimitValue::Unreachable(Unreachable::Dialysis) => {
+            lang.t(Key::GateUnreachableDialysis).to_string()
+        }
+        LimitValue::Unreachable(_) => lang.fill(Key::GateUnreachable, &[name]),
+    }
+}
+
+/// The three limits on one line (the concise summary and the print).
+#[must_use]
+pub fn gate_limits_line(lang: Lang, g: &GateLimits, gate_below: u8) -> String {
+    let sep = if lang == Lang::ZhCn { "；" } else { "; " };
+    let limits: Vec<String> = g
+        .labs
+        .iter()
+        .map(|l| gate_limit(lang, l, gate_below))
+        .collect();
+    format!("{} {}", lang.t(Key::GateIntro), limits.join(sep))
+}
+
+// --- Severity context (SPEC 11) -------------------------------------------------------------
+
+fn measurement(lang: Lang, m: &Measurement) -> String {
+    with_unit(lang, num(m.entered, decimals(m.unit)), m.unit)
+}
+
+/// What a sub-score was scored on, in words.
+#[must_use]
+pub fn basis(lang: Lang, b: &Basis) -> String {
+    match b {
+        Basis::Measured(m) => measurement(lang, m),
+        Basis::RenalReplacement { .. } => lang.t(Key::BasisRenalReplacement).to_string(),
+        Basis::Vasopressors { .. } => lang.t(Key::BasisVasopressors).to_string(),
+        Basis::Encephalopathy { grade: 0 } => lang.t(Key::BasisNoHe).to_string(),
+        Basis::Encephalopathy { grade } => lang.fill(Key::BasisHeGrade, &[&grade.to_string()]),
+        Basis::Oxygen(r) => {
+            let name = match r.kind {
+                OxygenRatioKind::Pao2Fio2 => "PaO2/FiO2",
+                OxygenRatioKind::Spo2Fio2 => "SpO2/FiO2",
+            };
+            let mut s = lang.fill(Key::BasisRatio, &[name, &num(r.ratio, 0)]);
+            if r.beyond_validation {
+                s = format!("{s} ({})", lang.t(Key::BasisBeyondValidation));
+            }
+            s
+        }
+    }
+}
+
+fn list(lang: Lang, items: &[&str]) -> String {
+    items.join(if lang == Lang::ZhCn { "、" } else { ", " })
+}
+
+/// The EASL-CLIF grade with the organ failures that made it.
+#[must_use]
+pub fn aclf_grade(lang: Lang, g: &EaslClifGrade) -> String {
+    let head = match g.grade {
+        AclfGrade::NoAclf => lang.t(Key::AclfNone).to_string(),
+        AclfGrade::Grade1 => lang.fill(Key::AclfGradeN, &["1"]),
+        AclfGrade::Grade2 => lang.fill(Key::AclfGradeN, &["2"]),
+        AclfGrade::Grade3 => lang.fill(Key::AclfGradeN, &["3"]),
+    };
+    if g.failures.is_empty() {
+        return head;
+    }
+    let organs: Vec<&str> = g.failures.iter().map(|o| lang.t(Key::Organ(*o))).collect();
+    format!(
+        "{head} — {}",
+        lang.fill(Key::OrganFailures, &[&list(lang, &organs)])
+    )
+}
+
+/// The trail of CLIF-C OF: each organ, what it was scored on, its points, and the total.
+#[must_use]
+pub fn clif_of_trail(lang: Lang, of: &ClifOf) -> Vec<String> {
+    let mut lines: Vec<String> = of
+        .sub_scores
+        .iter()
+        .map(|s| {
+            lang.fill(
+                Key::SubScoreLine,
+                &[
+                    lang.t(Key::Organ(s.organ)),
+                    &basis(lang, &s.basis),
+                    &s.points.to_string(),
+                ],
+            )
+        })
+        .collect();
+    lines.push(format!("{} = {}", lang.t(Key::ClifOf), of.total));
+    lines
+}
+
+/// The trail of CLIF-C ACLF (the formula with the values used).
+#[must_use]
+pub fn clif_c_aclf_trail(lang: Lang, c: &ClifCAclf) -> String {
+    lang.fill(
+        Key::TrailClifCAclf,
+        &[
+            &c.clif_of.to_string(),
+            &c.age.to_string(),
+            &num(c.wbc, 2),
+            &fixed(c.unrounded, 2),
+            &c.score.to_string(),
+        ],
+    )
+}
+
+/// The trail of CLIF-C AD (the formula with the values used).
+#[must_use]
+pub fn clif_c_ad_trail(lang: Lang, c: &ClifCAd) -> String {
+    lang.fill(
+        Key::TrailClifCAd,
+        &[
+            &c.age.to_string(),
+            &num(c.creatinine.used, 2),
+            &num(c.inr, 2),
+            &num(c.wbc, 2),
+            &num(c.sodium, 1),
+            &fixed(c.unrounded, 2),
+            &c.score.to_string(),
+        ],
+    )
+}
+
+/// The trail of the AARC score: each component, what it was scored on, its points, the total.
+#[must_use]
+pub fn aarc_trail(lang: Lang, a: &Aarc) -> Vec<String> {
+    let mut lines: Vec<String> = a
+        .items
+        .iter()
+        .map(|item| {
+            let name = lang.t(match item.component {
+                AarcComponent::Bilirubin => Key::Label(InputId::Tbil),
+                AarcComponent::Encephalopathy => Key::Label(InputId::HepaticEncephalopathy),
+                AarcComponent::Inr => Key::LabInr,
+                AarcComponent::Lactate => Key::Label(InputId::Lactate),
+                AarcComponent::Creatinine => Key::Label(InputId::Creatinine),
+            });
+            lang.fill(
+                Key::SubScoreLine,
+                &[name, &basis(lang, &item.basis), &item.points.to_string()],
+            )
+        })
+        .collect();
+    lines.push(format!(
+        "{} = {} ({})",
+        lang.t(Key::Aarc),
+        a.total,
+        lang.fill(Key::AarcGradeN, &[a.grade.contract_name()])
+    ));
+    lines
+}
+
+/// The severity context on one line, or nothing when no score is computed (summary, print).
+#[must_use]
+pub fn severity_line(lang: Lang, s: &Severity) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(g) = s.grade.computed() {
+        parts.push(aclf_grade(lang, g));
+    }
+    if let Some(of) = s.clif_of.computed() {
+        parts.push(format!("{} {}", lang.t(Key::ClifOf), of.total));
+    }
+    if let Some(c) = s.clif_c_aclf.computed() {
+        parts.push(format!("{} {}", lang.t(Key::ClifCAclf), c.score));
+    }
+    if let Some(c) = s.clif_c_ad.computed() {
+        parts.push(format!("{} {}", lang.t(Key::ClifCAd), c.score));
+    }
+    if let Some(a) = s.aarc.computed() {
+        parts.push(format!(
+            "{} {} ({})",
+            lang.t(Key::Aarc),
+            a.total,
+            lang.fill(Key::AarcGradeN, &[a.grade.contract_name()])
+        ));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let sep = if lang == Lang::ZhCn { "；" } else { "; " };
+    Some(format!(
+        "{}: {}",
+        lang.t(Key::SeverityTitle),
+        parts.join(sep)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -745,5 +968,68 @@ mod tests {
         let e = Evidence::HepatorenalSyndrome(Answer::No);
         assert_eq!(evidence(Lang::En, &e), "Hepatorenal syndrome: Absent");
         assert_eq!(evidence(Lang::ZhCn, &e), "肝肾综合征：无");
+    }
+
+    #[test]
+    fn gate_limits_are_worded_as_the_formula_with_the_other_labs_unchanged() {
+        use crate::clinical::date::Date;
+        use crate::clinical::form::{evaluate, fixtures::refer_patient, FormInput};
+        use crate::clinical::protocol::PROTOCOL;
+        let today = Date::from_ymd(2026, 11, 25).unwrap();
+        let v = evaluate(&refer_patient(), today, &PROTOCOL);
+        let line = gate_limits_line(Lang::En, &v.gate.unwrap(), 30);
+        assert!(
+            line.starts_with("What would change the gate, with the other labs unchanged"),
+            "{line}"
+        );
+        assert!(line.contains("MELD would reach 30 at INR ≥ 2.86"), "{line}");
+        let dialysis = evaluate(
+            &FormInput {
+                dialysis: true,
+                inr: "1.0".into(),
+                tbil: "20".into(),
+                ..refer_patient()
+            },
+            today,
+            &PROTOCOL,
+        );
+        let line = gate_limits_line(Lang::ZhCn, &dialysis.gate.unwrap(), 30);
+        assert!(line.contains("透析规则将肌酐设为 4.0"), "{line}");
+    }
+
+    #[test]
+    fn the_severity_line_names_the_grade_and_its_failures() {
+        use crate::clinical::date::Date;
+        use crate::clinical::form::{evaluate, fixtures::refer_patient, FormInput};
+        use crate::clinical::protocol::PROTOCOL;
+        let today = Date::from_ymd(2026, 11, 25).unwrap();
+        // Creatinine 221 µmol/L (2.5 mg/dL): kidney failure alone is ACLF grade 1.
+        let form = FormInput {
+            tbil: "150".into(),
+            creatinine: "221".into(),
+            encephalopathy: Some(false),
+            inr: "1.8".into(),
+            map: "80".into(),
+            pao2: "90".into(),
+            fio2: "21".into(),
+            wbc: "8".into(),
+            lactate: "1.2".into(),
+            ..refer_patient()
+        };
+        let v = evaluate(&form, today, &PROTOCOL);
+        let line = severity_line(Lang::En, &v.severity).expect("computed");
+        assert!(
+            line.contains("ACLF grade 1 (EASL-CLIF) — organ failure: Kidney"),
+            "{line}"
+        );
+        // Liver 2 (8.8 mg/dL), kidney 2, brain 1, coagulation 1, circulation 1, respiration 1.
+        assert!(line.contains("CLIF-C OF 8"), "{line}");
+        assert!(line.contains("CLIF-C ACLF"), "{line}");
+        assert!(!line.contains("CLIF-C AD"), "{line}");
+        assert!(severity_line(
+            Lang::En,
+            &evaluate(&FormInput::default(), today, &PROTOCOL).severity
+        )
+        .is_none());
     }
 }

@@ -4,8 +4,8 @@
 
 use super::render::{
     answer, bilirubin, borderline, criterion_title, encephalopathy, evidence, exclusion_flag,
-    incomplete_lines, input_list, protocol_text, study_team_item, unit_symbol, verdict_title,
-    willingness,
+    gate_limits_line, incomplete_lines, input_list, protocol_text, severity_line, study_team_item,
+    unit_symbol, verdict_title, willingness,
 };
 use super::{num, Key, Lang};
 use crate::clinical::form::ScreeningViewModel;
@@ -254,8 +254,14 @@ pub fn summary(
         }
     }
     out.push(meld);
+    if let Some(g) = &vm.gate {
+        out.push(gate_limits_line(lang, g, protocol.thresholds.meld_below));
+    }
     out.push(score_line(lang, Key::MeldNa, &s.meld_na, |m| m.score, true));
     out.push(score_line(lang, Key::Meld3, &s.meld3, |m| m.score, true));
+    if let Some(line) = severity_line(lang, &vm.severity) {
+        out.push(line);
+    }
     for phase in &s.phases {
         out.push(String::new());
         out.push(format!(
@@ -346,6 +352,9 @@ pub fn concise(lang: Lang, vm: &ScreeningViewModel, protocol: &Protocol) -> Stri
         }
     }
     out.push(meld);
+    if let Some(g) = &vm.gate {
+        out.push(gate_limits_line(lang, g, protocol.thresholds.meld_below));
+    }
     for phase in &s.phases {
         let mut line = format!(
             "{}: {}",
@@ -431,6 +440,9 @@ pub fn concise(lang: Lang, vm: &ScreeningViewModel, protocol: &Protocol) -> Stri
         let flags: Vec<String> = s.flags.iter().map(|f| exclusion_flag(lang, f)).collect();
         out.push(format!("{}: {}", lang.t(Key::Flags), flags.join("; ")));
     }
+    if let Some(line) = severity_line(lang, &vm.severity) {
+        out.push(line);
+    }
     debug_assert!(out.len() <= CONCISE_MAX_LINES);
     out.join("\n")
 }
@@ -456,6 +468,11 @@ mod tests {
     #[test]
     fn concise_summary_fits_a_message_and_holds_the_deciding_values() {
         let flagged = FormInput {
+            wbc: "8".into(),
+            map: "80".into(),
+            fio2: "21".into(),
+            spo2: "95".into(),
+            lactate: "2".into(),
             dialysis: true,
             bleeding_signs: Some(crate::clinical::patient::Answer::Yes),
             tbil_date: String::new(),
@@ -485,6 +502,11 @@ mod tests {
         assert!(f.contains("342 µmol/L (date not entered)"), "{f}");
         assert!(f.contains("Check with the study team: Active gastrointestinal or variceal bleeding; Renal replacement therapy"), "{f}");
         assert!(f.contains("Dialysis in the past 7 days: Yes"), "{f}");
+        assert!(
+            f.contains("Severity context (not a trial criterion): ACLF grade"),
+            "{f}"
+        );
+        assert!(s.contains("MELD would reach 30 at INR ≥ 2.86"), "{s}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::{Decision, Key};
 use crate::clinical::outcome::{Note, State};
 use crate::clinical::patient::{Etiology, InputId};
+use crate::clinical::severity::Organ;
 
 pub(super) fn text(key: Key) -> &'static str {
     match key {
@@ -81,6 +82,33 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::DecidedBy => "未满足：",
         Key::EnterNext => "请补充：",
         Key::FindOut => "待查明：",
+        Key::GateIntro => "其他检验值不变时，改变 MELD 门槛结果所需的数值（仅解释公式，并非建议）：",
+        Key::GateFailsAt => "{1} ≥ {2} 时 MELD 将达到 {0}",
+        Key::GatePassesAt => "{1} ≤ {2} 时 MELD 将 ≤ {0}",
+        Key::GateUnreachable => "{0}：仅改变此项无法达到",
+        Key::GateUnreachableDialysis => "肌酐：无法达到：透析规则将肌酐设为 4.0",
+        Key::SeverityTitle => "病情严重程度参考（非试验标准）",
+        Key::Organ(o) => organ(o),
+        Key::AclfNone => "无 ACLF（EASL-CLIF）",
+        Key::AclfGradeN => "ACLF {0} 级（EASL-CLIF）",
+        Key::OrganFailures => "器官衰竭：{0}",
+        Key::CirrhosisNote => "EASL-CLIF 定义基于肝硬化患者建立。",
+        Key::ClifOf => "CLIF-C OF",
+        Key::ClifCAclf => "CLIF-C ACLF",
+        Key::ClifCAd => "CLIF-C AD",
+        Key::Aarc => "AARC",
+        Key::AarcGradeN => "{0} 级",
+        Key::ClifCAclfNotApplicable => "仅适用于 ACLF（1–3 级）",
+        Key::ClifCAdNotApplicable => "仅适用于无 ACLF",
+        Key::SubScoreLine => "{0}：{1} → {2} 分",
+        Key::BasisRenalReplacement => "肾脏替代治疗（透析勾选）",
+        Key::BasisVasopressors => "血管活性药物",
+        Key::BasisHeGrade => "肝性脑病 {0} 级",
+        Key::BasisNoHe => "无肝性脑病",
+        Key::BasisRatio => "{0} = {1}",
+        Key::BasisBeyondValidation => "SpO2 高于 97 %：SpO2/FiO2 分级在此未经验证，请核对",
+        Key::TrailClifCAclf => "CLIF-C ACLF = 10 × (0.33 × {0} + 0.04 × {1} + 0.63 × ln({2}) − 2) = {3}；四舍五入：{4}",
+        Key::TrailClifCAd => "CLIF-C AD = 10 × (0.03 × {0} + 0.66 × ln({1}) + 1.71 × ln({2}) + 0.88 × ln({3}) − 0.05 × {4} + 8) = {5}；四舍五入：{6}",
         Key::DateNotEntered => "未填写日期",
         Key::Flags => "请与研究团队核实",
         Key::CopyFull => "复制全文",
@@ -185,6 +213,17 @@ fn label(id: InputId) -> &'static str {
     }
 }
 
+fn organ(o: Organ) -> &'static str {
+    match o {
+        Organ::Liver => "肝脏",
+        Organ::Kidney => "肾脏",
+        Organ::Brain => "脑",
+        Organ::Coagulation => "凝血",
+        Organ::Circulation => "循环",
+        Organ::Respiration => "呼吸",
+    }
+}
+
 fn etiology(e: Etiology) -> &'static str {
     match e {
         Etiology::Hbv => "乙型肝炎",
@@ -233,6 +272,10 @@ fn decision(d: Decision) -> &'static str {
         Decision::Limits => "超出生理极限的数值（如总胆红素 1–1700 μmol/L、肌酐 5–2650 μmol/L、INR 0.5–20 之外）不予采用；超出常见范围的数值照常计算并提示核对。所填内容不会被修改。",
         Decision::Exclusions => "公开登记信息在排除标准之前中断。本工具不作入组决定，最好的结果是转诊至研究团队。所填数值触及的常见排除标准（活动性出血、III–IV 期或未分级的肝性脑病、透析）会提示研究团队，但不改变结果。",
         Decision::StudyTeam => "知情同意（I1）和避孕要求（I6）由研究团队确认；患者表示“否”即为不满足。",
+        Decision::GateLimits => "MELD 旁显示：INR、总胆红素、肌酐各自单独变化（其他检验值按所填，适用透析规则）时，使门槛结果改变的精确数值，按该项的输入精度（INR 0.01；总胆红素 0.1 μmol/L 或 0.01 mg/dL；肌酐 1 μmol/L 或 0.01 mg/dL）给出；输入该值即得所述结果。搜索仅在该项可接受的范围内进行。这是对公式的解释，不是建议。",
+        Decision::SerialLabs => "既往结果：主表中的“较早一次总胆红素”为第一行。每日上升值采用您选定的行；未选定时采用距最近一次至少一个日历日、且最近的一次总胆红素（日期相同时取表中靠前的一行）。选定的行无法计算上升值时，不会改用其他行。每行的 MELD 按该行数值计算，不适用透析规则（透析仅记录当前）。日期晚于最近一次总胆红素的行，其日期报错。",
+        Decision::Severity => "病情严重程度参考从不改变结论。EASL-CLIF 器官衰竭：肝、脑、凝血、循环、呼吸为子评分 3 分，肾脏为 2 分起（肌酐 ≥ 2.0 mg/dL 或勾选透析）。总胆红素恰为 12.0 mg/dL 计 2 分（CLIF-C OF 表）。“肌酐 1.5–1.9”理解为 1.5 至 2.0 以下。同时填写 PaO2 与 SpO2 时采用 PaO2；SpO2 高于 97 % 时照常计算并提示核对。评分四舍五入（−3.5 → −3）。AARC 采用实测肌酐（透析勾选不改变它）。血管活性药物：任何升压药或正性肌力药，不论适应证；未勾选即为“否”。EASL-CLIF 定义基于肝硬化患者建立。",
+        Decision::Cossh => "未纳入 COSSH-ACLF II（中国 HBV-ACLF 评分）：其系数、单位及肝性脑病编码尚未根据原始文献或注明出处的参考实现核实。",
         Decision::Pasting => "粘贴的数值：逗号视为小数点（2,5 = 2.5），因此不接受千位分隔符；可接受全角数字、与所选单位一致的单位及 ↑ ↓ H L 标记。恰好等于阈值即视为达到（10 mg/dL = 171 μmol/L）。",
     }
 }
