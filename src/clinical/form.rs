@@ -111,6 +111,21 @@ pub enum FieldError {
     FutureDate,
     /// The earlier bilirubin's date is after the latest one's.
     EarlierAfterLater,
+    /// Impossible in the selected unit but usual in the field's other unit ("0.88" creatinine
+    /// in µmol/L): "did you mean 0.88 mg/dL?", with a one-click switch of the unit selector.
+    /// The value typed is never converted.
+    DidYouMean {
+        /// The quantity.
+        quantity: Quantity,
+        /// The limits in force.
+        limits: Limits,
+        /// The unit the field is in.
+        unit: FieldUnit,
+        /// The unit in which the typed value is usual.
+        suggest: FieldUnit,
+        /// The value as typed (shown with the suggested unit).
+        value: f64,
+    },
     /// A PaO2 typed in mmHg below the lowest possible mmHg value: most likely a kPa value
     /// (8 kPa = 60 mmHg) with the unit selector left on mmHg.
     Pao2DidYouMeanKpa {
@@ -218,14 +233,73 @@ pub fn read_number(
                 })),
             )
         }
-        Plausibility::Impossible(limits) => (
-            None,
-            Some(FieldMessage::Error(FieldError::Impossible {
-                quantity: q,
+        Plausibility::Impossible(limits) => {
+            let usual_elsewhere = other_unit(q, unit).filter(|other| {
+                classify(value * si_per_unit(q, *other), limits) == Plausibility::Usual
+            });
+            let error = match usual_elsewhere {
+                Some(suggest) => FieldError::DidYouMean {
+                    quantity: q,
+                    limits,
+                    unit,
+                    suggest,
+                    value,
+                },
+                None => FieldError::Impossible {
+                    quantity: q,
+                    limits,
+                    unit,
+                },
+            };
+            (None, Some(FieldMessage::Error(error)))
+        }
+    }
+}
+
+/// The other unit a field's selector offers (bilirubin, creatinine, albumin).
+fn other_unit(q: Quantity, unit: FieldUnit) -> Option<FieldUnit> {
+    match (q, unit) {
+        (Quantity::Bilirubin | Quantity::Creatinine, FieldUnit::UmolPerL) => {
+            Some(FieldUnit::MgPerDl)
+        }
+        (Quantity::Bilirubin | Quantity::Creatinine, FieldUnit::MgPerDl) => {
+            Some(FieldUnit::UmolPerL)
+        }
+        (Quantity::Albumin, FieldUnit::GPerL) => Some(FieldUnit::GPerDl),
+        (Quantity::Albumin, FieldUnit::GPerDl) => Some(FieldUnit::GPerL),
+        _ => None,
+    }
+}
+
+/// One unit serves every TBIL value: a unit suggestion on the latest TBIL is offered only
+/// while the earlier TBIL values are empty (switching would re-read them too); otherwise the
+/// message is the plain "not possible".
+fn tbil_suggestion_only_alone(messages: &mut [(InputId, FieldMessage)], form: &FormInput) {
+    let typed = [&form.tbil, &form.tbil_earlier]
+        .into_iter()
+        .chain(form.series.iter().map(|r| &r.tbil))
+        .filter(|t| !t.trim().is_empty())
+        .count();
+    if typed <= 1 {
+        return;
+    }
+    for (id, m) in messages.iter_mut() {
+        if let (
+            InputId::Tbil | InputId::TbilEarlier,
+            FieldMessage::Error(FieldError::DidYouMean {
+                quantity,
                 limits,
                 unit,
-            })),
-        ),
+                ..
+            }),
+        ) = (*id, &*m)
+        {
+            *m = FieldMessage::Error(FieldError::Impossible {
+                quantity: *quantity,
+                limits: *limits,
+                unit: *unit,
+            });
+        }
     }
 }
 
@@ -375,6 +449,7 @@ pub fn read_form(
         consent: form.consent,
         contraception: form.contraception,
     };
+    tbil_suggestion_only_alone(&mut r.messages, form);
     // Fields are read in form order above, so the messages already are in form order.
     debug_assert!(r.messages.windows(2).all(|w| w[0].0 <= w[1].0));
     (patient, r.messages)
@@ -660,6 +735,57 @@ mod tests {
         assert!(
             matches!(&v.screening.phases[0].verdict, Verdict::Incomplete { enter_next, .. } if enter_next.iter().next() == Some(InputId::Age))
         );
+    }
+
+    #[test]
+    fn a_value_usual_in_the_other_unit_suggests_that_unit_without_converting() {
+        let suggested = |form: &FormInput, id| match vm(form).message(id) {
+            Some(FieldMessage::Error(FieldError::DidYouMean { suggest, value, .. })) => {
+                Some((*suggest, *value))
+            }
+            _ => None,
+        };
+        let cr = FormInput {
+            creatinine: "0.88".into(),
+            ..refer_patient()
+        };
+        assert_eq!(
+            suggested(&cr, InputId::Creatinine),
+            Some((FieldUnit::MgPerDl, 0.88))
+        );
+        assert_eq!(cr.creatinine, "0.88", "what was typed stays");
+        let alb = FormInput {
+            albumin: "3.0".into(),
+            ..refer_patient()
+        };
+        assert_eq!(
+            suggested(&alb, InputId::Albumin),
+            Some((FieldUnit::GPerDl, 3.0))
+        );
+        // 0.5 µmol/L TBIL is impossible, and usual as 0.5 mg/dL - while it is the only TBIL.
+        let tbil = FormInput {
+            tbil: "0.5".into(),
+            ..refer_patient()
+        };
+        assert_eq!(
+            suggested(&tbil, InputId::Tbil),
+            Some((FieldUnit::MgPerDl, 0.5))
+        );
+        let with_earlier = FormInput {
+            tbil_earlier: "100".into(),
+            ..tbil
+        };
+        assert_eq!(suggested(&with_earlier, InputId::Tbil), None);
+        assert!(matches!(
+            vm(&with_earlier).message(InputId::Tbil),
+            Some(FieldMessage::Error(FieldError::Impossible { .. }))
+        ));
+        // Impossible in both units: no suggestion.
+        let neither = FormInput {
+            creatinine: "0.01".into(),
+            ..refer_patient()
+        };
+        assert_eq!(suggested(&neither, InputId::Creatinine), None);
     }
 
     #[test]

@@ -79,6 +79,11 @@ fn normalise(text: &str) -> String {
             '＞' => '>',
             'Ｈ' => 'H',
             'Ｌ' => 'L',
+            '％' => '%',
+            '／' => '/',
+            // Flags some LIS grids print: the same as ↑ / ↓; "*" marks a critical value.
+            '▲' => '↑',
+            '▼' => '↓',
             'μ' => 'µ',
             _ => c,
         })
@@ -87,12 +92,11 @@ fn normalise(text: &str) -> String {
 
 /// Removes one trailing abnormal-result flag, if present.
 fn strip_flag(text: &str) -> &str {
-    for flag in ['↑', '↓', 'H', 'L'] {
+    for flag in ['↑', '↓', '*', 'H', 'L'] {
         if let Some(rest) = text.strip_suffix(flag) {
             // "H"/"L" must stand apart from a unit ending in L ("umol/L"): only a flag when
             // what precedes it is a digit or a space.
-            let ok = flag == '↑'
-                || flag == '↓'
+            let ok = matches!(flag, '↑' | '↓' | '*')
                 || rest.ends_with(|c: char| c.is_ascii_digit() || c == ' ');
             if ok {
                 return rest;
@@ -219,6 +223,22 @@ mod tests {
             Ok(Parsed::Number(n)) => n,
             other => panic!("{text:?} gave {other:?}"),
         }
+    }
+
+    #[test]
+    fn full_width_percent_and_slash_and_grid_flags_are_accepted() {
+        // Issue 9, item 9: like their ASCII forms.
+        let n = |t: &str, u| parse_number(t, u);
+        assert_eq!(n("32％", FieldUnit::Percent), Ok(Parsed::Number(32.0)));
+        assert_eq!(n("2.5 mg／dL", FieldUnit::MgPerDl), Ok(Parsed::Number(2.5)));
+        assert_eq!(n("286.4▲", FieldUnit::UmolPerL), Ok(Parsed::Number(286.4)));
+        assert_eq!(n("3.1 ▼", FieldUnit::Ratio), Ok(Parsed::Number(3.1)));
+        assert_eq!(n("4.2*", FieldUnit::Ratio), Ok(Parsed::Number(4.2)));
+        assert_eq!(
+            n("4.2 * µmol/L", FieldUnit::UmolPerL),
+            Ok(Parsed::Number(4.2))
+        );
+        assert_eq!(n("*", FieldUnit::Ratio), Err(ParseError::NotANumber));
     }
 
     #[test]

@@ -109,6 +109,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BasisBeyondValidation => "SpO2 above 97 %: the SpO2/FiO2 bands are not validated there; please check",
         Key::TrailClifCAclf => "CLIF-C ACLF = 10 × (0.33 × {0} + 0.04 × {1} + 0.63 × ln({2}) − 2) = {3}; rounded half-up: {4}",
         Key::TrailClifCAd => "CLIF-C AD = 10 × (0.03 × {0} + 0.66 × ln({1}) + 1.71 × ln({2}) + 0.88 × ln({3}) − 0.05 × {4} + 8) = {5}; rounded half-up: {6}",
+        Key::DidYouMean => "Did you mean {0}?",
         Key::DateNotEntered => "date not entered",
         Key::Flags => "Check with the study team",
         Key::CopyFull => "Copy full text",

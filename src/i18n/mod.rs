@@ -370,6 +370,8 @@ pub enum Key {
     DecidedBy,
     /// "Enter next:".
     EnterNext,
+    /// "Did you mean {0}?" (a unit switch).
+    DidYouMean,
     /// "date not entered".
     DateNotEntered,
     /// "Flags:" (concise summary).

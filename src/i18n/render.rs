@@ -153,6 +153,12 @@ fn field_error(lang: Lang, e: &FieldError) -> String {
             quantity,
             limits,
             unit,
+        }
+        | FieldError::DidYouMean {
+            quantity,
+            limits,
+            unit,
+            ..
         } => fill3(
             lang,
             Key::ErrImpossible,
@@ -171,6 +177,14 @@ fn field_error(lang: Lang, e: &FieldError) -> String {
             lang.fill(Key::ErrPao2Kpa, &[&num(limits.possible.low, 1)])
         }
     }
+}
+
+/// The one-click unit switch offered with a [`FieldError::DidYouMean`]: "Did you mean 0.88
+/// mg/dL?" (the value as typed, with the other unit).
+#[must_use]
+pub fn did_you_mean(lang: Lang, value: f64, suggest: FieldUnit) -> String {
+    let v = with_unit(lang, num(value, decimals(suggest).max(2)), suggest);
+    lang.fill(Key::DidYouMean, &[&v])
 }
 
 /// Inputs named in a list, in form order ("Age, INR" / "年龄、INR").
@@ -961,6 +975,18 @@ mod tests {
             "Mean daily rise 2 mg/dL per day over 1 days (threshold 1 mg/dL per day)"
         );
         assert!(evidence(Lang::ZhCn, &fall).contains("下降 25 µmol/L"));
+    }
+
+    #[test]
+    fn the_unit_suggestion_shows_the_value_as_typed_in_the_other_unit() {
+        assert_eq!(
+            did_you_mean(Lang::En, 0.88, FieldUnit::MgPerDl),
+            "Did you mean 0.88 mg/dL?"
+        );
+        assert_eq!(
+            did_you_mean(Lang::ZhCn, 3.0, FieldUnit::GPerDl),
+            "是否为 3 g/dL？"
+        );
     }
 
     #[test]

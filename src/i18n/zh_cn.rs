@@ -109,6 +109,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BasisBeyondValidation => "SpO2 高于 97 %：SpO2/FiO2 分级在此未经验证，请核对",
         Key::TrailClifCAclf => "CLIF-C ACLF = 10 × (0.33 × {0} + 0.04 × {1} + 0.63 × ln({2}) − 2) = {3}；四舍五入：{4}",
         Key::TrailClifCAd => "CLIF-C AD = 10 × (0.03 × {0} + 0.66 × ln({1}) + 1.71 × ln({2}) + 0.88 × ln({3}) − 0.05 × {4} + 8) = {5}；四舍五入：{6}",
+        Key::DidYouMean => "是否为 {0}？",
         Key::DateNotEntered => "未填写日期",
         Key::Flags => "请与研究团队核实",
         Key::CopyFull => "复制全文",
