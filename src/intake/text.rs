@@ -202,7 +202,7 @@ fn find_key(lower: &str, key: &str) -> Option<(usize, usize)> {
 /// The text after a key: colon and spaces skipped.
 fn after_key(line: &str, end: usize) -> (usize, &str) {
     let rest = &line[end..];
-    let trimmed = rest.trim_start_matches([' ', '\t', ':', '：', '\u{3000}']);
+    let trimmed = rest.trim_start_matches([' ', '\t', ':', '：', '\u{3000}', '=']);
     (end + rest.len() - trimmed.len(), trimmed)
 }
 
@@ -285,7 +285,7 @@ const FLAGS: &[&str] = &[
 ];
 
 fn is_flag(w: &str) -> bool {
-    FLAGS.contains(&w)
+    FLAGS.contains(&w) || matches!(w.to_ascii_lowercase().as_str(), "high" | "low")
 }
 
 /// Splits a value word into (censor sign, number, glued rest).
@@ -383,7 +383,11 @@ fn read_segment(words: &[Word], tokens: &[&str]) -> Option<Segment> {
         (None, Some(s)) => format!("{s}{number}"),
         _ => number.to_string(),
     };
-    let written = tokens[words[value_at].token].to_string();
+    let token = tokens[words[value_at].token];
+    let written = match &censor_word {
+        Some(c) => format!("{c} {token}"),
+        None => token.to_string(),
+    };
     at += 1;
     while words.get(at).is_some_and(|w| is_flag(&w.text)) {
         at += 1;
@@ -472,16 +476,19 @@ fn sex_value(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Reads the header keys of a line into `block`. Returns whether the line held any.
+/// Reads the header keys of a line into `block`. Returns whether the line held any, and whether
+/// a key's value was taken from the next line (PDF text with every cell on its own line).
 fn read_header(
     line: &str,
     next: Option<&str>,
     number: usize,
     block: &mut Block,
     today: Date,
-) -> bool {
-    let norm = names::normalise(line);
-    let lower = norm.to_lowercase();
+) -> (bool, bool) {
+    let mut used_next = false;
+    // ASCII lowercasing keeps byte offsets, so fragments are cut from the line as written.
+    let norm = line;
+    let lower = line.to_ascii_lowercase();
     let mut any = false;
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for (key, source) in DATE_KEYS {
@@ -493,9 +500,11 @@ fn read_header(
         }
         taken.push((start, end));
         let (_, rest) = after_key(&norm, end);
-        let read = read_date(rest)
-            .or_else(|| rest.trim().is_empty().then(|| next.and_then(read_date)).flatten())
-            .map(|(d, _)| d);
+        let read = read_date(rest).map(|(d, _)| d).or_else(|| {
+            let from_next = rest.trim().is_empty().then(|| next.and_then(read_date)).flatten();
+            used_next |= from_next.is_some();
+            from_next.map(|(d, _)| d)
+        });
         block.dates.push((*source, read, number));
         any = true;
     }
@@ -509,6 +518,7 @@ fn read_header(
         taken.push((start, end));
         let (vstart, rest) = after_key(&norm, end);
         let rest_or_next = if rest.trim().is_empty() {
+            used_next |= next.is_some_and(|n| !n.trim().is_empty() && words_of(n).0.len() <= 2);
             next.map(str::trim).unwrap_or("")
         } else {
             rest
@@ -518,8 +528,7 @@ fn read_header(
         block.saw_patient_key = true;
         let fragment = |len: usize| {
             let end = (vstart + len).min(norm.len());
-            line.get(start..end)
-                .map_or_else(|| norm[start..end].to_string(), str::to_string)
+            line.get(start..end).unwrap_or("").to_string()
         };
         match what {
             PatientKey::Name => block.name = (!word.is_empty()).then(|| word.to_string()),
@@ -568,7 +577,7 @@ fn read_header(
             }
         }
     }
-    any
+    (any, used_next)
 }
 
 fn patient_found(analyte: Analyte, value: &str, written: &str, frag: String, line: usize) -> Found {
@@ -614,17 +623,23 @@ pub fn read_text(text: &str, today: Date) -> Reading {
             };
             let mut probe = Block::default();
             let next = lines.get(i).copied();
-            if read_header(line, next, number, &mut probe, today) {
+            let (any, used_next) = read_header(line, next, number, &mut probe, today);
+            if any {
+                // After results, a patient line, a collection date or a second date of a kind
+                // already seen starts the next report; a test or report date is the footer of
+                // the current one.
                 let current = blocks.last().expect("one block");
-                let new_kind = probe
-                    .dates
-                    .iter()
-                    .any(|(s, _, _)| current.dates.iter().any(|(c, _, _)| c == s));
+                let new_kind = probe.dates.iter().any(|(s, _, _)| {
+                    *s == DateSource::Collection || current.dates.iter().any(|(c, _, _)| c == s)
+                });
                 if starts_report && (probe.saw_patient_key || new_kind) {
                     blocks.push(Block::default());
                 }
                 let b = blocks.last_mut().expect("one block");
                 read_header(line, next, number, b, today);
+                if used_next {
+                    i += 1;
+                }
             } else {
                 unread += 1;
             }
@@ -637,17 +652,20 @@ pub fn read_text(text: &str, today: Date) -> Reading {
             let mut j = i;
             while j < lines.len() && j < i + 6 {
                 let (w2, _) = words_of(lines[j]);
-                if lines[j].trim().is_empty() || !name_matches(&w2).is_empty() {
+                let mut probe = Block::default();
+                let header = read_header(lines[j], None, j + 1, &mut probe, today).0;
+                if lines[j].trim().is_empty() || header || !name_matches(&w2).is_empty() {
                     break;
                 }
                 joined.push(' ');
                 joined.push_str(lines[j]);
                 j += 1;
-                let (w3, t3) = words_of(&joined);
-                if read_segment(&w3[last.0 + last.1..], &t3).is_some() {
-                    i = j;
-                    break;
-                }
+            }
+            let (w3, t3) = words_of(&joined);
+            if read_segment(&w3[last.0 + last.1..], &t3).is_some() {
+                i = j;
+            } else {
+                joined = line.to_string();
             }
         }
         let owned;
