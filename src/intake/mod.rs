@@ -392,6 +392,14 @@ pub struct Candidate {
     pub status: Status,
 }
 
+impl Candidate {
+    /// The unit the form's parser reads this value in (`None` for sex, which is a select).
+    #[must_use]
+    pub fn parser_unit(&self) -> Option<FieldUnit> {
+        parser_unit(self.analyte, &self.unit)
+    }
+}
+
 /// An older result beyond the latest (and the earlier TBIL): goes to the serial labs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesEntry {
