@@ -219,6 +219,16 @@ struct Block {
 }
 
 impl Block {
+    /// Adds what a header line held.
+    fn merge(&mut self, line: Block) {
+        self.dates.extend(line.dates);
+        self.name = line.name.or(self.name.take());
+        self.record = line.record.or(self.record.take());
+        self.patient.extend(line.patient);
+        self.birth_age = line.birth_age.or(self.birth_age.take());
+        self.saw_patient_key |= line.saw_patient_key;
+    }
+
     /// The report's date: the best kind present; an ambiguous one is `Err`.
     fn date(&self) -> Result<Option<Dated>, ()> {
         let best = self
@@ -635,8 +645,7 @@ pub fn read_text(text: &str, today: Date) -> Reading {
                 if starts_report && (probe.saw_patient_key || new_kind) {
                     blocks.push(Block::default());
                 }
-                let b = blocks.last_mut().expect("one block");
-                read_header(line, next, number, b, today);
+                blocks.last_mut().expect("one block").merge(probe);
                 if used_next {
                     i += 1;
                 }
@@ -820,4 +829,83 @@ fn finish(blocks: Vec<Block>, mut also: Vec<UnusedAnalyte>, unread: usize, today
     reading.also_in_report = also;
     reading.unread = unread;
     reading
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::from_ymd(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn report_date_formats() {
+        for (text, date, minutes) in [
+            ("2026-11-30", d(2026, 11, 30), None),
+            ("2026/11/30 05:10", d(2026, 11, 30), Some(310)),
+            ("2026.11.30", d(2026, 11, 30), None),
+            ("2026年11月3日 8:05", d(2026, 11, 3), Some(485)),
+            ("２０２６年１１月３０日", d(2026, 11, 30), None),
+            ("30-Nov-2026 05:10", d(2026, 11, 30), Some(310)),
+            ("30 November 2026", d(2026, 11, 30), None),
+            ("11/30/2026", d(2026, 11, 30), None),
+            ("30/11/2026", d(2026, 11, 30), None),
+            ("05/05/2026", d(2026, 5, 5), None),
+            ("2026-11-30T06:10:00+08:00", d(2026, 11, 30), Some(370)),
+        ] {
+            assert_eq!(
+                read_date(text).map(|r| r.0),
+                Some(DateRead::Date(date, minutes)),
+                "{text}"
+            );
+        }
+        assert_eq!(read_date("03/04/2026").map(|r| r.0), Some(DateRead::Ambiguous));
+        for text in ["2026-02-30", "13/13/2026", "2026-11", "11/30/26", "abc"] {
+            assert_eq!(read_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn age_on_a_date_counts_whole_years() {
+        assert_eq!(age_on(d(1980, 12, 1), d(2026, 12, 1)), Some(46));
+        assert_eq!(age_on(d(1980, 12, 2), d(2026, 12, 1)), Some(45));
+        assert_eq!(age_on(d(2000, 2, 29), d(2026, 2, 28)), Some(25));
+        assert_eq!(age_on(d(2027, 1, 1), d(2026, 12, 1)), None);
+    }
+
+    #[test]
+    fn the_header_line_with_the_name_is_never_an_origin() {
+        let r = read_text("姓名: 张三 性别: 男 年龄: 47 岁\n总胆红素 200 μmol/L", d(2026, 12, 1));
+        for c in &r.candidates {
+            let super::super::Origin::Line { text, .. } = &c.origin else {
+                panic!("{c:?}")
+            };
+            assert!(!text.contains("张三"), "{text}");
+        }
+        let fragments: Vec<_> = r
+            .candidates
+            .iter()
+            .filter_map(|c| match &c.origin {
+                super::super::Origin::Line { text, .. } if c.analyte != Analyte::Tbil => {
+                    Some(text.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fragments, ["年龄: 47 岁", "性别: 男"]);
+    }
+
+    #[test]
+    fn severity_rows_are_not_available_until_the_inputs_exist() {
+        assert!(!super::super::SEVERITY_INPUTS_AVAILABLE);
+        let r = read_text("Collected: 2026-11-30\nWBC 12.3 10^9/L\nLactate 2.0 mmol/L", d(2026, 12, 1));
+        assert_eq!(r.candidates.len(), 2);
+        for c in &r.candidates {
+            assert_eq!(
+                c.status,
+                super::super::Status::Unusable(Unusable::NotAvailable)
+            );
+        }
+    }
 }
