@@ -316,6 +316,23 @@ fn key(word: &str) -> String {
     word.chars().map(key_char).collect()
 }
 
+/// The key a word is looked up by (normalised, ASCII letters lowercased).
+#[must_use]
+pub fn word_key(word: &str) -> String {
+    key(word)
+}
+
+/// [`match_words`] on words already turned into keys by [`word_key`]; the caller checks
+/// [`NOT_AVAILABLE`] on the words as written (only the capitals mean "not available").
+#[must_use]
+pub fn match_keys(keys: &[&str]) -> Option<(usize, NameRow)> {
+    let first = keys.first()?;
+    let candidates = index().by_first.get(*first)?;
+    candidates.iter().find_map(|(w, r)| {
+        (w.len() <= keys.len() && w.iter().zip(keys).all(|(a, b)| a == b)).then_some((w.len(), *r))
+    })
+}
+
 /// Whether `word` has the key `k`, without allocating.
 fn has_key(word: &str, k: &str) -> bool {
     word.chars().map(key_char).eq(k.chars())
@@ -409,7 +426,7 @@ pub fn push_word(w: &str, out: &mut Vec<String>) {
     if trimmed.is_empty() {
         return;
     }
-    if match_words(&[trimmed]).is_some() {
+    if !trimmed.contains(['(', ')', ':']) || match_words(&[trimmed]).is_some() {
         out.push(trimmed.to_string());
         return;
     }

@@ -260,6 +260,8 @@ fn source_rank(s: DateSource) -> u8 {
 /// A word of a line, normalised, with the index of the whitespace token it came from.
 struct Word {
     text: String,
+    /// The name-table key of `text`.
+    key: String,
     token: usize,
 }
 
@@ -269,18 +271,28 @@ fn words_of(line: &str) -> (Vec<Word>, Vec<&str>) {
     for (i, t) in tokens.iter().enumerate() {
         let mut parts = Vec::new();
         names::push_word(&names::normalise(t), &mut parts);
-        words.extend(parts.into_iter().map(|text| Word { text, token: i }));
+        words.extend(parts.into_iter().map(|text| Word {
+            key: names::word_key(&text),
+            text,
+            token: i,
+        }));
     }
     (words, tokens)
 }
 
 /// Name matches in a line's words: (start, length, row).
 fn name_matches(words: &[Word]) -> Vec<(usize, usize, NameRow)> {
-    let refs: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    let keys: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
     let mut out = Vec::new();
     let mut at = 0;
-    while at < refs.len() {
-        if let Some((n, r)) = names::match_words(&refs[at..]) {
+    while at < keys.len() {
+        let not_available = names::NOT_AVAILABLE.contains(&words[at].text.as_str());
+        let found = if not_available {
+            None
+        } else {
+            names::match_keys(&keys[at..])
+        };
+        if let Some((n, r)) = found {
             out.push((at, n, r));
             at += n;
         } else {
@@ -501,7 +513,11 @@ fn read_header(
     let lower = line.to_ascii_lowercase();
     let mut any = false;
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (key, source) in DATE_KEYS {
+    // Keys are ASCII words or Chinese: skip the kind the line cannot hold.
+    let has_ascii = lower.bytes().any(|b| b.is_ascii_alphabetic());
+    let has_other = !lower.is_ascii();
+    let searched = |key: &str| if key.is_ascii() { has_ascii } else { has_other };
+    for (key, source) in DATE_KEYS.iter().filter(|(k, _)| searched(k)) {
         let Some((start, end)) = find_key(&lower, key) else {
             continue;
         };
@@ -518,7 +534,7 @@ fn read_header(
         block.dates.push((*source, read, number));
         any = true;
     }
-    for (key, what) in PATIENT_KEYS {
+    for (key, what) in PATIENT_KEYS.iter().filter(|(k, _)| searched(k)) {
         let Some((start, end)) = find_key(&lower, key) else {
             continue;
         };
