@@ -51,4 +51,3 @@ fn every_fhir_fixture_reads_as_expected() {
     });
     assert!(n >= 10, "{n} FHIR fixtures");
 }
-

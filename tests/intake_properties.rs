@@ -15,13 +15,82 @@ use intake_support::today;
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[
-    "总胆红素", "TBIL", "TB", "TBA", "Cr", "CRP", "肌酐", "尿肌酐", "白蛋白", "前白蛋白", "乳酸",
-    "乳酸脱氢酶", "PT", "APTT", "PTA", "INR", "NA", "N/A", "Na", "钠", "尿钠", "Sodium",
-    "Bilirubin, Total", "采样时间:", "检验日期:", "姓名:", "张三", "性别:", "男", "年龄:", "47岁",
-    "DOB:", "Collected:", "2026-11-30", "03/04/2026", "30-Nov-2026", "2026年11月3日", "05:10",
-    "198.6", "286.4↑", "<44", "> 800", "３１２．５", "1,45", "0", "-", "3.4-20.5", "μmol/L",
-    "μ", "mol/L", "mg/dL", "mg/L", "g/L", "%", "％", "mmol/L", "(H)", "↑", "H", "L", "*", "\t",
-    " ", "  ", "\n", "\n", "：", "(", ")", "{", "[", "\"", "\\", "é", "\u{3000}", "\u{feff}",
+    "总胆红素",
+    "TBIL",
+    "TB",
+    "TBA",
+    "Cr",
+    "CRP",
+    "肌酐",
+    "尿肌酐",
+    "白蛋白",
+    "前白蛋白",
+    "乳酸",
+    "乳酸脱氢酶",
+    "PT",
+    "APTT",
+    "PTA",
+    "INR",
+    "NA",
+    "N/A",
+    "Na",
+    "钠",
+    "尿钠",
+    "Sodium",
+    "Bilirubin, Total",
+    "采样时间:",
+    "检验日期:",
+    "姓名:",
+    "张三",
+    "性别:",
+    "男",
+    "年龄:",
+    "47岁",
+    "DOB:",
+    "Collected:",
+    "2026-11-30",
+    "03/04/2026",
+    "30-Nov-2026",
+    "2026年11月3日",
+    "05:10",
+    "198.6",
+    "286.4↑",
+    "<44",
+    "> 800",
+    "３１２．５",
+    "1,45",
+    "0",
+    "-",
+    "3.4-20.5",
+    "μmol/L",
+    "μ",
+    "mol/L",
+    "mg/dL",
+    "mg/L",
+    "g/L",
+    "%",
+    "％",
+    "mmol/L",
+    "(H)",
+    "↑",
+    "H",
+    "L",
+    "*",
+    "\t",
+    " ",
+    "  ",
+    "\n",
+    "\n",
+    "：",
+    "(",
+    ")",
+    "{",
+    "[",
+    "\"",
+    "\\",
+    "é",
+    "\u{3000}",
+    "\u{feff}",
 ];
 
 fn report() -> impl Strategy<Value = String> {
@@ -135,24 +204,33 @@ fn bytes(n: usize, mut seed: u64) -> Vec<u8> {
 fn four_megabytes_of_random_bytes_are_refused_or_read_without_panic() {
     let text = String::from_utf8_lossy(&bytes(MAX_INPUT_BYTES, 0x9e37_79b9_7f4a_7c15)).into_owned();
     assert!(text.len() > MAX_INPUT_BYTES);
-    let r = read_input(&text, today(), |s: &str| serde_json::from_str::<FhirDocument>(s));
+    let r = read_input(&text, today(), |s: &str| {
+        serde_json::from_str::<FhirDocument>(s)
+    });
     assert_eq!(r.messages, vec![Message::TooLarge]);
     assert!(r.candidates.is_empty());
     let under = &text[..text.floor_char_boundary(MAX_INPUT_BYTES)];
-    let r = read_input(under, today(), |s: &str| serde_json::from_str::<FhirDocument>(s));
+    let r = read_input(under, today(), |s: &str| {
+        serde_json::from_str::<FhirDocument>(s)
+    });
     assert!(!r.messages.contains(&Message::TooLarge));
     assert_values_parse(&r);
 }
 
 #[test]
 fn deeply_nested_json_is_refused_before_parsing() {
-    let deep = format!("{{\"resourceType\":\"Bundle\",\"entry\":{}", "[".repeat(3_000_000));
+    let deep = format!(
+        "{{\"resourceType\":\"Bundle\",\"entry\":{}",
+        "[".repeat(3_000_000)
+    );
     let r = read_input(&deep, today(), |_: &str| -> Result<FhirDocument, ()> {
         panic!("parsed a too-deep document")
     });
     assert_eq!(r.messages, vec![Message::TooDeep]);
     // Deep but within the limit: parsed (and refused by the types, then read as a report).
     let ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
-    let r = read_input(&ok, today(), |s: &str| serde_json::from_str::<FhirDocument>(s));
+    let r = read_input(&ok, today(), |s: &str| {
+        serde_json::from_str::<FhirDocument>(s)
+    });
     assert!(!r.messages.contains(&Message::TooDeep));
 }

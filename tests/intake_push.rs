@@ -46,7 +46,8 @@ fn items_map_through_the_table_by_loinc_or_name() {
 
 #[test]
 fn another_version_or_type_is_refused_whole() {
-    let m = message(r#"{"type":"aclf-screen:labs","version":2,"items":[{"name":"INR","value":2}]}"#);
+    let m =
+        message(r#"{"type":"aclf-screen:labs","version":2,"items":[{"name":"INR","value":2}]}"#);
     assert_eq!(read_push(&m, today()), Err(PushRefusal::WrongVersion));
     let m = message(r#"{"type":"aclf-screen:resize","version":1,"items":[]}"#);
     assert_eq!(read_push(&m, today()), Err(PushRefusal::WrongType));

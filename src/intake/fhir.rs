@@ -38,7 +38,7 @@ pub enum FhirDocument {
     /// `[ {...}, {...} ]`.
     Many(Vec<Resource>),
     /// A Bundle, an Observation or a Patient.
-    One(Resource),
+    One(Box<Resource>),
 }
 
 impl<'de> Deserialize<'de> for FhirDocument {
@@ -50,11 +50,19 @@ impl<'de> Deserialize<'de> for FhirDocument {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a FHIR resource or an array of resources")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<FhirDocument, A::Error> {
-                Vec::<Resource>::deserialize(SeqAccessDeserializer::new(seq)).map(FhirDocument::Many)
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                seq: A,
+            ) -> Result<FhirDocument, A::Error> {
+                Vec::<Resource>::deserialize(SeqAccessDeserializer::new(seq))
+                    .map(FhirDocument::Many)
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<FhirDocument, A::Error> {
-                Resource::deserialize(MapAccessDeserializer::new(map)).map(FhirDocument::One)
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<FhirDocument, A::Error> {
+                Resource::deserialize(MapAccessDeserializer::new(map))
+                    .map(|r| FhirDocument::One(Box::new(r)))
             }
         }
         d.deserialize_any(Document)
@@ -327,7 +335,11 @@ impl Reader {
             let ucum = (q.system.as_deref() == Some(UCUM_SYSTEM))
                 .then(|| q.code.as_deref().and_then(names::unit_from_ucum))
                 .flatten();
-            let display = q.unit.clone().or_else(|| q.code.clone()).unwrap_or_default();
+            let display = q
+                .unit
+                .clone()
+                .or_else(|| q.code.clone())
+                .unwrap_or_default();
             let unit = ucum.or_else(|| names::unit_from_text(&display));
             match q.comparator.as_deref() {
                 Some(c) if !c.is_empty() => {
@@ -347,11 +359,13 @@ impl Reader {
             unusable = unusable.or(Some(Unusable::UnitMismatch));
         }
         let dated = |t: &Option<String>, source| {
-            t.as_deref().and_then(calendar_date).map(|(date, minutes)| Dated {
-                date,
-                minutes,
-                source,
-            })
+            t.as_deref()
+                .and_then(calendar_date)
+                .map(|(date, minutes)| Dated {
+                    date,
+                    minutes,
+                    source,
+                })
         };
         let date = dated(&o.effective_date_time, DateSource::Own)
             .or_else(|| {

@@ -90,9 +90,7 @@ impl Analyte {
             // WBC has no field yet; its number is read as a plain ratio-like number.
             Analyte::Wbc => Some(FieldUnit::Ratio),
             Analyte::Age => Some(FieldUnit::Years),
-            Analyte::Tbil | Analyte::TbilEarlier | Analyte::Creatinine | Analyte::Albumin => {
-                None
-            }
+            Analyte::Tbil | Analyte::TbilEarlier | Analyte::Creatinine | Analyte::Albumin => None,
             Analyte::Sex => None,
         }
     }
@@ -652,7 +650,10 @@ fn same_result(a: &Found, b: &Found) -> bool {
 /// The results of one date: the later time wins; without times, two different values are both
 /// unusable (`same-date`). Returns (chosen rows with an extra reason, left over for the series).
 fn choose_on_date(group: &[&Found]) -> (Vec<(usize, Option<Unusable>)>, Vec<usize>) {
-    let latest_minutes = group.iter().filter_map(|f| f.date.and_then(|d| d.minutes)).max();
+    let latest_minutes = group
+        .iter()
+        .filter_map(|f| f.date.and_then(|d| d.minutes))
+        .max();
     let mut idx: Vec<usize> = (0..group.len()).collect();
     let mut rest = Vec::new();
     if let Some(m) = latest_minutes {
@@ -759,7 +760,10 @@ pub(crate) fn resolve(found: Vec<Found>, other_patient: bool, today: Date) -> Re
                 .candidates
                 .push(candidate(f, analyte, reason, today));
         }
-        let mut dates: Vec<Date> = dated.iter().filter_map(|f| f.date.map(|d| d.date)).collect();
+        let mut dates: Vec<Date> = dated
+            .iter()
+            .filter_map(|f| f.date.map(|d| d.date))
+            .collect();
         dates.sort();
         dates.dedup();
         let on = |day: Date| -> Vec<&Found> {
@@ -816,9 +820,7 @@ pub(crate) fn resolve(found: Vec<Found>, other_patient: bool, today: Date) -> Re
             }
         }
     }
-    reading
-        .series
-        .sort_by(|a, b| (a.analyte, a.date).cmp(&(b.analyte, b.date)));
+    reading.series.sort_by_key(|s| (s.analyte, s.date));
     reading
 }
 
@@ -947,7 +949,10 @@ mod tests {
         assert_eq!(classify_input("  \n "), InputKind::Empty);
         assert_eq!(classify_input("\u{feff} {}"), InputKind::Json);
         assert_eq!(classify_input("TBIL 20"), InputKind::Text);
-        assert_eq!(classify_input(&"a".repeat(MAX_INPUT_BYTES + 1)), InputKind::TooLarge);
+        assert_eq!(
+            classify_input(&"a".repeat(MAX_INPUT_BYTES + 1)),
+            InputKind::TooLarge
+        );
     }
 
     #[test]
@@ -986,6 +991,15 @@ mod tests {
             Message::DecodedGb18030,
         ];
         let names: Vec<_> = messages.iter().map(Message::contract_name).collect();
-        assert_eq!(names, ["too-large", "not-json", "too-deep", "empty", "decoded-gb18030"]);
+        assert_eq!(
+            names,
+            [
+                "too-large",
+                "not-json",
+                "too-deep",
+                "empty",
+                "decoded-gb18030"
+            ]
+        );
     }
 }

@@ -449,7 +449,12 @@ mod tests {
                 assert_eq!(by_loinc(r.text), Some(*r), "{}", r.text);
                 continue;
             }
-            assert_eq!(match_whole(r.text).map(|m| m.target), Some(r.target), "{}", r.text);
+            assert_eq!(
+                match_whole(r.text).map(|m| m.target),
+                Some(r.target),
+                "{}",
+                r.text
+            );
             let upper = r.text.to_uppercase();
             if NOT_AVAILABLE.contains(&upper.as_str()) {
                 // "NA" in capitals means "not available", never sodium.

@@ -234,5 +234,8 @@ pub fn receipt_counts(reading: &Reading) -> (usize, usize) {
         .iter()
         .filter(|c| c.status.is_usable())
         .count();
-    (accepted, reading.candidates.len() - accepted + reading.unread)
+    (
+        accepted,
+        reading.candidates.len() - accepted + reading.unread,
+    )
 }

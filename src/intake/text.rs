@@ -82,7 +82,11 @@ fn read_date_chars(c: &[char], at: usize) -> Option<(DateRead, usize)> {
         if matches!(sep, '-' | '/' | '.' | '年') {
             let (m, e) = digits(c, e + 1, 1, 2)?;
             let sep2 = *c.get(e)?;
-            let ok = if sep == '年' { sep2 == '月' } else { sep2 == sep };
+            let ok = if sep == '年' {
+                sep2 == '月'
+            } else {
+                sep2 == sep
+            };
             if !ok {
                 return None;
             }
@@ -98,7 +102,11 @@ fn read_date_chars(c: &[char], at: usize) -> Option<(DateRead, usize)> {
     let sep = *c.get(e)?;
     // 30-Nov-2026, 30 Nov 2026.
     if matches!(sep, '-' | ' ') {
-        let word: String = c.get(e + 1..e + 4)?.iter().collect::<String>().to_lowercase();
+        let word: String = c
+            .get(e + 1..e + 4)?
+            .iter()
+            .collect::<String>()
+            .to_lowercase();
         let m = MONTHS.iter().position(|m| *m == word)? as u32 + 1;
         let mut e = e + 4;
         while e < c.len() && c[e].is_ascii_alphabetic() {
@@ -525,9 +533,13 @@ fn read_header(
             continue;
         }
         taken.push((start, end));
-        let (_, rest) = after_key(&norm, end);
+        let (_, rest) = after_key(norm, end);
         let read = read_date(rest).map(|(d, _)| d).or_else(|| {
-            let from_next = rest.trim().is_empty().then(|| next.and_then(read_date)).flatten();
+            let from_next = rest
+                .trim()
+                .is_empty()
+                .then(|| next.and_then(read_date))
+                .flatten();
             used_next |= from_next.is_some();
             from_next.map(|(d, _)| d)
         });
@@ -542,7 +554,7 @@ fn read_header(
             continue;
         }
         taken.push((start, end));
-        let (vstart, rest) = after_key(&norm, end);
+        let (vstart, rest) = after_key(norm, end);
         let rest_or_next = if rest.trim().is_empty() {
             used_next |= next.is_some_and(|n| !n.trim().is_empty() && words_of(n).0.len() <= 2);
             next.map(str::trim).unwrap_or("")
@@ -876,7 +888,10 @@ mod tests {
                 "{text}"
             );
         }
-        assert_eq!(read_date("03/04/2026").map(|r| r.0), Some(DateRead::Ambiguous));
+        assert_eq!(
+            read_date("03/04/2026").map(|r| r.0),
+            Some(DateRead::Ambiguous)
+        );
         for text in ["2026-02-30", "13/13/2026", "2026-11", "11/30/26", "abc"] {
             assert_eq!(read_date(text), None, "{text}");
         }
@@ -892,7 +907,10 @@ mod tests {
 
     #[test]
     fn the_header_line_with_the_name_is_never_an_origin() {
-        let r = read_text("姓名: 张三 性别: 男 年龄: 47 岁\n总胆红素 200 μmol/L", d(2026, 12, 1));
+        let r = read_text(
+            "姓名: 张三 性别: 男 年龄: 47 岁\n总胆红素 200 μmol/L",
+            d(2026, 12, 1),
+        );
         for c in &r.candidates {
             let super::super::Origin::Line { text, .. } = &c.origin else {
                 panic!("{c:?}")
@@ -914,8 +932,11 @@ mod tests {
 
     #[test]
     fn severity_rows_are_not_available_until_the_inputs_exist() {
-        assert!(!super::super::SEVERITY_INPUTS_AVAILABLE);
-        let r = read_text("Collected: 2026-11-30\nWBC 12.3 10^9/L\nLactate 2.0 mmol/L", d(2026, 12, 1));
+        const { assert!(!super::super::SEVERITY_INPUTS_AVAILABLE) };
+        let r = read_text(
+            "Collected: 2026-11-30\nWBC 12.3 10^9/L\nLactate 2.0 mmol/L",
+            d(2026, 12, 1),
+        );
         assert_eq!(r.candidates.len(), 2);
         for c in &r.candidates {
             assert_eq!(

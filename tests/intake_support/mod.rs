@@ -24,7 +24,10 @@ fn status(s: &Status) -> String {
         Status::Usable => "usable".to_string(),
         Status::Warning(w) => format!(
             "warning({})",
-            w.iter().map(|w| w.contract_name()).collect::<Vec<_>>().join(",")
+            w.iter()
+                .map(|w| w.contract_name())
+                .collect::<Vec<_>>()
+                .join(",")
         ),
         Status::Unusable(r) => format!("unusable({})", r.contract_name()),
     }
@@ -34,7 +37,9 @@ fn status(s: &Status) -> String {
 pub fn describe(r: &Reading) -> String {
     let mut out = String::new();
     for c in &r.candidates {
-        let date = c.date.map_or("-".to_string(), |d| format!("{}/{:?}", d.date.iso(), d.source));
+        let date = c.date.map_or("-".to_string(), |d| {
+            format!("{}/{:?}", d.date.iso(), d.source)
+        });
         let origin = match &c.origin {
             Origin::Line { number, text } => format!("line {number}: {text}"),
             Origin::Fhir { code, id } => format!("fhir {code} {}", id.as_deref().unwrap_or("-")),
