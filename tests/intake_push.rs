@@ -37,7 +37,6 @@ fn items_map_through_the_table_by_loinc_or_name() {
          creatinine 1.2 [1.2] mg/dL 2026-11-30/Own usable Loinc <item Some(3)>\n\
          age 50 [age: 50] own - usable PatientHeader <item None>\n\
          sex female [sex: female] own - usable PatientHeader <item None>\n\
-         series creatinine 2026-11-29 <0.5 mg/dL\n\
          also [DirectBilirubin]\n\
          unread 2\n"
     );

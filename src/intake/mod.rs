@@ -809,7 +809,8 @@ pub(crate) fn resolve(found: Vec<Found>, other_patient: bool, today: Date) -> Re
         for &day in older {
             series_from.extend(on(day));
         }
-        for f in series_from {
+        // A censored or otherwise unusable older result cannot be a point of the trend.
+        for f in series_from.into_iter().filter(|f| f.unusable.is_none()) {
             if let Some(d) = f.date {
                 reading.series.push(SeriesEntry {
                     analyte,

@@ -271,12 +271,11 @@ pub const UCUM: &[(&str, ReportUnit)] = &[
 /// A unit written in free text (a report cell, a FHIR `unit`, a host item's `unit`).
 #[must_use]
 pub fn unit_from_text(text: &str) -> Option<ReportUnit> {
-    let t: String = normalise(text.trim())
-        .chars()
-        .filter(|c| *c != ' ')
-        .collect::<String>()
-        .to_lowercase();
-    UNITS.iter().find(|(s, _)| *s == t).map(|(_, u)| *u)
+    let spelled = || text.chars().map(key_char).filter(|c| *c != ' ');
+    UNITS
+        .iter()
+        .find(|(s, _)| spelled().eq(s.chars()))
+        .map(|(_, u)| *u)
 }
 
 /// A UCUM code, case-sensitive.

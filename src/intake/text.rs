@@ -278,7 +278,11 @@ fn words_of(line: &str) -> (Vec<Word>, Vec<&str>) {
     let mut words = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let mut parts = Vec::new();
-        names::push_word(&names::normalise(t), &mut parts);
+        if t.is_ascii() {
+            names::push_word(t, &mut parts);
+        } else {
+            names::push_word(&names::normalise(t), &mut parts);
+        }
         words.extend(parts.into_iter().map(|text| Word {
             key: names::word_key(&text),
             text,
@@ -315,7 +319,7 @@ const FLAGS: &[&str] = &[
 ];
 
 fn is_flag(w: &str) -> bool {
-    FLAGS.contains(&w) || matches!(w.to_ascii_lowercase().as_str(), "high" | "low")
+    FLAGS.contains(&w) || w.eq_ignore_ascii_case("high") || w.eq_ignore_ascii_case("low")
 }
 
 /// Splits a value word into (censor sign, number, glued rest).
@@ -745,7 +749,7 @@ pub fn read_text(text: &str, today: Date) -> Reading {
                         segment,
                         matched: matched_by(row.kind),
                         line: number,
-                        text: line.to_string(),
+                        text: result_origin(line, &tokens, words[start].token),
                     };
                     let b = blocks.last_mut().expect("one block");
                     b.results.extend(found_of(result));
@@ -764,6 +768,20 @@ pub fn read_text(text: &str, today: Date) -> Reading {
         }
     }
     finish(blocks, also, unread, today)
+}
+
+/// The text shown as a result's origin: its line, or - when the line also holds the patient's
+/// name (a header and a result on one line) - only the part from the result's name on.
+fn result_origin(line: &str, tokens: &[&str], first_token: usize) -> String {
+    let lower = line.to_ascii_lowercase();
+    let names_patient = PATIENT_KEYS
+        .iter()
+        .any(|(k, what)| *what == PatientKey::Name && find_key(&lower, k).is_some());
+    if names_patient {
+        tokens[first_token..].join(" ")
+    } else {
+        line.to_string()
+    }
 }
 
 /// The result of a line, and the previous result a LabCorp-style line carries.
@@ -928,6 +946,19 @@ mod tests {
             })
             .collect();
         assert_eq!(fragments, ["年龄: 47 岁", "性别: 男"]);
+    }
+
+    #[test]
+    fn a_result_on_the_name_line_does_not_show_the_name() {
+        let r = read_text("姓名: 张三  总胆红素 200 μmol/L", d(2026, 12, 1));
+        assert_eq!(r.candidates.len(), 1);
+        assert_eq!(
+            r.candidates[0].origin,
+            super::super::Origin::Line {
+                number: 1,
+                text: "总胆红素 200 μmol/L".to_string()
+            }
+        );
     }
 
     #[test]
