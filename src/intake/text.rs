@@ -573,7 +573,12 @@ fn read_header(
             line.get(start..end).unwrap_or("").to_string()
         };
         match what {
-            PatientKey::Name => block.name = (!word.is_empty()).then(|| word.to_string()),
+            PatientKey::Name => {
+                // The whole name ("DOE, JOHN"), up to a tab, a run of spaces or the next key,
+                // so that two patients sharing a surname are told apart.
+                let name = whole_value(rest, &lower[vstart..]);
+                block.name = (!name.is_empty()).then(|| name.to_string());
+            }
             PatientKey::Record => block.record = (!word.is_empty()).then(|| word.to_string()),
             PatientKey::Sex => {
                 let w = word.trim_end_matches([',', ';']);
@@ -620,6 +625,26 @@ fn read_header(
         }
     }
     (any, used_next)
+}
+
+/// A header value that may hold spaces: `rest` up to a tab, two spaces or the next key
+/// (`lower_rest` is `rest` ASCII-lowercased).
+fn whole_value<'a>(rest: &'a str, lower_rest: &str) -> &'a str {
+    let mut end = rest.len();
+    for stop in ["\t", "  ", "\u{3000}"] {
+        if let Some(p) = rest.find(stop) {
+            end = end.min(p);
+        }
+    }
+    let keys = PATIENT_KEYS.iter().map(|(k, _)| *k);
+    for key in keys.chain(DATE_KEYS.iter().map(|(k, _)| *k)) {
+        if let Some((p, _)) = find_key(lower_rest, key) {
+            if p > 0 {
+                end = end.min(p);
+            }
+        }
+    }
+    rest[..end].trim()
 }
 
 fn patient_found(analyte: Analyte, value: &str, written: &str, frag: String, line: usize) -> Found {
@@ -946,6 +971,22 @@ mod tests {
             })
             .collect();
         assert_eq!(fragments, ["年龄: 47 岁", "性别: 男"]);
+    }
+
+    #[test]
+    fn patients_sharing_a_surname_are_told_apart() {
+        let text = "Patient: DOE, JOHN  MRN: 1\nCollected: 2026-11-30\nINR 2.0\n\
+                    Patient: DOE, JANE  MRN: 1\nCollected: 2026-11-29\nINR 1.5\n";
+        let r = read_text(text, d(2026, 12, 1));
+        assert_eq!(r.candidates.len(), 1);
+        assert_eq!(
+            r.candidates[0].status,
+            super::super::Status::Unusable(Unusable::OtherPatient)
+        );
+        let same = text.replace("JANE", "JOHN");
+        let r = read_text(&same, d(2026, 12, 1));
+        assert_eq!(r.candidates[0].status, super::super::Status::Usable);
+        assert_eq!(r.series.len(), 1);
     }
 
     #[test]
