@@ -394,3 +394,38 @@ impl Reader {
         true
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timestamp_keeps_its_own_calendar_date() {
+        let d = |y, m, day| Date::from_ymd(y, m, day).expect("date");
+        for (text, date, minutes) in [
+            ("2026-11-30", d(2026, 11, 30), None),
+            ("2026-11-30T23:30:00-05:00", d(2026, 11, 30), Some(1410)),
+            ("2026-12-01T00:10:00+08:00", d(2026, 12, 1), Some(10)),
+            ("2026-11-30T06:10:00Z", d(2026, 11, 30), Some(370)),
+        ] {
+            assert_eq!(calendar_date(text), Some((date, minutes)), "{text}");
+        }
+        for text in [
+            "2026-11",
+            "2026",
+            "30.11.2026",
+            "2026-11-30 06:10",
+            "2026-11-30Tx",
+        ] {
+            assert_eq!(calendar_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_their_shortest_decimal() {
+        assert_eq!(number_text(286.4), "286.4");
+        assert_eq!(number_text(131.0), "131");
+        assert_eq!(number_text(0.0000001), "0.0000001");
+        assert_eq!(number_text(1e21), "1000000000000000000000");
+    }
+}

@@ -957,6 +957,48 @@ mod tests {
     }
 
     #[test]
+    fn analyte_names_are_the_contracts() {
+        let all = [
+            Analyte::Tbil,
+            Analyte::TbilEarlier,
+            Analyte::Inr,
+            Analyte::Pta,
+            Analyte::Creatinine,
+            Analyte::Sodium,
+            Analyte::Albumin,
+            Analyte::Wbc,
+            Analyte::Lactate,
+            Analyte::Age,
+            Analyte::Sex,
+        ];
+        let names: Vec<_> = all.iter().map(Analyte::contract_name).collect();
+        assert_eq!(
+            names,
+            [
+                "tbil",
+                "tbil-earlier",
+                "inr",
+                "pta",
+                "creatinine",
+                "sodium",
+                "albumin",
+                "wbc",
+                "lactate",
+                "age",
+                "sex"
+            ]
+        );
+        let units = [
+            FormUnit::UmolPerL,
+            FormUnit::MgPerDl,
+            FormUnit::GPerL,
+            FormUnit::GPerDl,
+        ];
+        let names: Vec<_> = units.iter().map(FormUnit::contract_name).collect();
+        assert_eq!(names, ["umol/L", "mg/dL", "g/L", "g/dL"]);
+    }
+
+    #[test]
     fn contract_names_are_the_contracts() {
         let reasons = [
             Unusable::Censored,
