@@ -5,5 +5,6 @@
 
 pub mod clinical;
 pub mod i18n;
+pub mod intake;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
