@@ -8,6 +8,7 @@
 //! analyte (latest wins, earlier TBIL, same-date and undated rules) and the checks made on the
 //! raw input before reading it (size, emptiness, JSON or report, JSON nesting depth).
 
+pub mod apply;
 pub mod fhir;
 pub mod names;
 pub mod push;
@@ -20,9 +21,9 @@ use crate::clinical::units::{
     FieldUnit, ALBUMIN_G_L_PER_G_DL, BILIRUBIN_UMOL_PER_MG_DL, CREATININE_UMOL_PER_MG_DL,
 };
 
-/// WBC and lactate rows are shown but unusable (`not-available`) until the severity inputs
-/// exist; the UI flips this one constant then.
-pub const SEVERITY_INPUTS_AVAILABLE: bool = false;
+/// WBC and lactate rows were unusable (`not-available`) until the severity inputs existed;
+/// they exist (issue 13), so the rows are usable.
+pub const SEVERITY_INPUTS_AVAILABLE: bool = true;
 
 /// Largest input read, in UTF-8 bytes (SPEC 8: checked before reading).
 pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
@@ -87,8 +88,8 @@ impl Analyte {
             Analyte::Inr => Some(FieldUnit::Ratio),
             Analyte::Pta => Some(FieldUnit::Percent),
             Analyte::Sodium | Analyte::Lactate => Some(FieldUnit::MmolPerL),
-            // WBC has no field yet; its number is read as a plain ratio-like number.
-            Analyte::Wbc => Some(FieldUnit::Ratio),
+            // 10^9/L = 10^3/µL: the same number (LABS.md).
+            Analyte::Wbc => Some(FieldUnit::GigaPerL),
             Analyte::Age => Some(FieldUnit::Years),
             Analyte::Tbil | Analyte::TbilEarlier | Analyte::Creatinine | Analyte::Albumin => None,
             Analyte::Sex => None,

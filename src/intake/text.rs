@@ -1003,18 +1003,15 @@ mod tests {
     }
 
     #[test]
-    fn severity_rows_are_not_available_until_the_inputs_exist() {
-        const { assert!(!super::super::SEVERITY_INPUTS_AVAILABLE) };
+    fn severity_rows_are_usable_now_that_the_inputs_exist() {
+        const { assert!(super::super::SEVERITY_INPUTS_AVAILABLE) };
         let r = read_text(
             "Collected: 2026-11-30\nWBC 12.3 10^9/L\nLactate 2.0 mmol/L",
             d(2026, 12, 1),
         );
         assert_eq!(r.candidates.len(), 2);
         for c in &r.candidates {
-            assert_eq!(
-                c.status,
-                super::super::Status::Unusable(Unusable::NotAvailable)
-            );
+            assert_eq!(c.status, super::super::Status::Usable, "{c:?}");
         }
     }
 }
