@@ -4,6 +4,8 @@
 #![forbid(unsafe_code)]
 
 pub mod clinical;
+pub mod form_fields;
 pub mod i18n;
+pub mod report;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -8,10 +8,6 @@
 //! into words is tested natively.
 
 mod en;
-pub mod form;
-pub mod markup;
-pub mod render;
-pub mod summary;
 mod zh_cn;
 
 use crate::clinical::outcome::{Note, State};

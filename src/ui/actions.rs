@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::browser::now_text;
 use super::{initial_form, Ctx, APP_VERSION};
 use crate::clinical::protocol::PROTOCOL;
-use crate::i18n::markup;
-use crate::i18n::summary::summary;
+use crate::report::markup;
+use crate::report::summary::summary;
 use crate::i18n::Key;
 
 /// What the copy button last did.

@@ -1,4 +1,4 @@
-//! The form. Its controls are markup from `i18n::form` (why: see there), set once and again on
+//! The form. Its controls are markup from `form_fields` (why: see there), set once and again on
 //! a language switch, holding the current entries. One listener on the `<form>` stores what
 //! any control holds; one effect writes back into the controls only what the user did not
 //! type: values after a reset, and the core's messages with their `aria-invalid` /
@@ -10,8 +10,8 @@ use web_sys::{Element, HtmlInputElement};
 
 use super::Ctx;
 use crate::clinical::form::{FieldMessage, FormInput, ScreeningViewModel};
-use crate::i18n::form::{described_by, earlier_tbil_unit, form_markup, Slot, SLOTS};
-use crate::i18n::markup::field_message;
+use crate::form_fields::{described_by, earlier_tbil_unit, form_markup, Slot, SLOTS};
+use crate::report::markup::field_message;
 use crate::i18n::Lang;
 
 /// Stores what the control that fired `ev` now holds (text as typed, option value, checkbox).

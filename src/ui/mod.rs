@@ -56,7 +56,7 @@ impl Ctx {
         move || self.lang.get().t(key)
     }
 
-    /// Markup of the current result (`i18n::markup`), for `inner_html`: recomputed when the
+    /// Markup of the current result (`report::markup`), for `inner_html`: recomputed when the
     /// result or the language changes, and set only when it differs. `render` is a plain
     /// function so that every panel shares one instantiation.
     pub fn html(
@@ -160,7 +160,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
     );
 
     let header = (!mode.embed && !mode.mounted)
-        .then(|| view! { <div inner_html=ctx.lang_html(crate::i18n::markup::page_header)></div> });
+        .then(|| view! { <div inner_html=ctx.lang_html(crate::report::markup::page_header)></div> });
     view! {
         <div class="aclf" class:aclf-compact=mode.embed || mode.mounted lang=move || lang.get().tag()>
             {move || {

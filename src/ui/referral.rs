@@ -1,11 +1,11 @@
 //! Referral details (SPEC section 7), the exclusion note, the "typical, not confirmed"
-//! exclusion checklist, and "how this was decided": markup by language (`i18n::markup`).
+//! exclusion checklist, and "how this was decided": markup by language (`report::markup`).
 
 use leptos::prelude::*;
 
 use super::{Ctx, APP_VERSION};
 use crate::clinical::protocol::PROTOCOL;
-use crate::i18n::markup;
+use crate::report::markup;
 
 /// Referral details, exclusions and decisions.
 #[component]

@@ -1,13 +1,13 @@
 //! The score panel: MELD (the trial's gate) large, with its rule, gate decision and borderline
 //! flag; MELD-Na and MELD 3.0 beside it, marked "context only"; the score trail in a disclosure.
-//! The cards and the trail are the core's result put into markup by `i18n::markup`; the
+//! The cards and the trail are the core's result put into markup by `report::markup`; the
 //! disclosure itself stays a Leptos element, so that it stays open while values change.
 
 use leptos::prelude::*;
 
 use super::Ctx;
 use crate::clinical::protocol::PROTOCOL;
-use crate::i18n::markup;
+use crate::report::markup;
 use crate::i18n::Key;
 
 /// The score panel.

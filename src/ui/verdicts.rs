@@ -2,15 +2,15 @@
 //! every criterion with its state as icon and text (never colour alone), the evidence that
 //! decided it, what is missing, and the notes that apply. The verdict block is a Leptos element
 //! that stays in place (a live region must persist for its changes to be announced); what it
-//! and the criteria list hold is the core's result put into markup by `i18n::markup`.
+//! and the criteria list hold is the core's result put into markup by `report::markup`.
 
 use leptos::prelude::*;
 
 use super::Ctx;
 use crate::clinical::protocol::{Protocol, PROTOCOL};
 use crate::clinical::screening::PhaseResult;
-use crate::i18n::markup;
-use crate::i18n::render::protocol_text;
+use crate::report::markup;
+use crate::report::render::protocol_text;
 use crate::i18n::{Key, Lang};
 
 /// Markup of phase `index`'s result, recomputed only when the result or the language changes.

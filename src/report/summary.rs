@@ -6,7 +6,7 @@ use super::render::{
     answer, bilirubin, criterion_title, encephalopathy, evidence, input_list, protocol_text,
     study_team_item, unit_symbol, verdict_title, willingness,
 };
-use super::{num, Key, Lang};
+use crate::i18n::{num, Key, Lang};
 use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::meld::ScoreOutcome;
 use crate::clinical::patient::{InputId, Sex};

@@ -10,9 +10,9 @@
 //! into the controls only what the user did not type: values after a reset, the core's
 //! messages and the `aria-*` state. Option values are the UI test contract's.
 
-use super::markup::Markup;
-use super::render::unit_symbol;
-use super::{Key, Lang};
+use crate::report::markup::Markup;
+use crate::report::render::unit_symbol;
+use crate::i18n::{Key, Lang};
 use crate::clinical::form::FormInput;
 use crate::clinical::patient::{Answer, Etiology, InputId, InputId as I, Sex, Willingness};
 use crate::clinical::units::{AlbuminUnit, FieldUnit, MolarUnit};

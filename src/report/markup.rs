@@ -15,8 +15,8 @@ use super::render::{
     meld_na_trail, meld_trail, protocol_text, study_team_item, verdict_title,
 };
 use super::summary::{referral_lines, values_entered};
-use super::DECISIONS;
-use super::{num, Key, Lang};
+use crate::i18n::DECISIONS;
+use crate::i18n::{num, Key, Lang};
 use crate::clinical::form::{FieldMessage, ScreeningViewModel};
 use crate::clinical::meld::ScoreOutcome;
 use crate::clinical::outcome::{deciding_evidence, Outcome, State};

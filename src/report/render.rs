@@ -1,7 +1,7 @@
 //! Puts the core's typed results into words: field messages, evidence, notes, score trails,
 //! verdicts. Only wording happens here; every clinical decision was made by the core.
 
-use super::{fixed, num, Key, Lang};
+use crate::i18n::{fixed, num, Key, Lang};
 use crate::clinical::date::DateError;
 use crate::clinical::form::{limit_in_unit, FieldError, FieldMessage};
 use crate::clinical::meld::{BoundRule, FemaleTerm, Lab, Meld, Meld3, MeldNa, UsedValue};
