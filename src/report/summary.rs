@@ -215,7 +215,7 @@ pub fn referral_lines(lang: Lang, protocol: &Protocol, app_version: &str) -> Vec
         format!(
             "{}: {} ({})",
             t(Key::RefProtocol),
-            protocol.version,
+            protocol_text(lang, &protocol.version),
             protocol.rules_date
         ),
         format!("{}: {app_version}", t(Key::RefAppVersion)),
