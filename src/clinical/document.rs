@@ -583,7 +583,10 @@ mod tests {
     fn version_is_given_in_both_languages_and_the_old_single_version_still_validates() {
         let doc: ProtocolDocument = toml::from_str(SHIPPED).unwrap();
         let (en, zh) = doc.protocol.texts();
-        assert!(en.starts_with("registry listing") && zh.contains("规则"), "{en} / {zh}");
+        assert!(
+            en.starts_with("registry listing") && zh.contains("规则"),
+            "{en} / {zh}"
+        );
         let old = SHIPPED
             .lines()
             .filter(|l| !l.starts_with("version_zh"))

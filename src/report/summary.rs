@@ -6,13 +6,13 @@ use super::render::{
     answer, bilirubin, criterion_title, encephalopathy, evidence, input_list, protocol_text,
     study_team_item, unit_symbol, verdict_title, willingness,
 };
-use crate::i18n::{num, Key, Lang};
 use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::meld::ScoreOutcome;
 use crate::clinical::patient::{InputId, Sex};
 use crate::clinical::protocol::Protocol;
 use crate::clinical::screening::{CriterionResult, Verdict};
 use crate::clinical::units::FieldUnit;
+use crate::i18n::{num, Key, Lang};
 
 fn score_line<T>(
     lang: Lang,
