@@ -44,13 +44,15 @@ size: dist
 # Every test.
 test: setup-test test-native test-wasm dist size e2e
 
-# Sizes, first render and input latency against a bare Leptos page, and the core's throughput.
+# Sizes, first render and input latency against a bare Leptos page (cold loads interleaved),
+# the core's throughput, and each module's share of the wasm (twiggy, when installed).
 # The baseline shares the widget's target dir, so Leptos is compiled once.
 bench: setup-test dist
 	cd benches/baseline && CARGO_TARGET_DIR=$(CURDIR)/target trunk build --release
 	mkdir -p bench-results
 	cargo bench --bench screening -- --noplot 2>&1 | tee bench-results/criterion.txt
-	node tools/bench.mjs dist benches/baseline/dist bench-results/criterion.txt
+	BENCH_WASM=$${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/aclf-screen.wasm \
+	  node tools/bench.mjs dist benches/baseline/dist bench-results/criterion.txt
 
 clean:
 	cargo clean

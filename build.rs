@@ -82,10 +82,12 @@ fn generate(d: &ProtocolDocument) -> String {
         text(&t.product_en, &t.product_zh),
         text(&t.sponsor_en, &t.sponsor_zh)
     );
+    let (version_en, version_zh) = d.protocol.texts();
     let _ = writeln!(
         s,
-        "version: {:?}, rules_date: {:?},",
-        d.protocol.version, d.protocol.rules_date
+        "version: {}, rules_date: {:?},",
+        text(&version_en, &version_zh),
+        d.protocol.rules_date
     );
     let contacts: Vec<String> = d
         .site

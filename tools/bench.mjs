@@ -6,13 +6,16 @@
 //   node tools/bench.mjs <widget dist> <baseline dist> [criterion output file]
 import { chromium } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { startServer } from '../tests/e2e/serve.mjs';
 import { measure, kb } from './sizes.mjs';
 
 const [widgetDir = 'dist', baselineDir = 'benches/baseline/dist', criterionLog] = process.argv.slice(2);
 const COLD_LOADS = 20;
 const EDITS = 200;
-const TARGETS = { totalBrotli: 90_000, wasmRatio: 1.6, firstRenderRatio: 1.3, inputMedianMs: 4, corePerSecond: 1_000_000 };
+// Issue 10: the budget is 170 KB (CI, tools/check_size.mjs); the goal for the whole app with
+// every capability is <= 130 KB; results present <= 2.0 x the bare page.
+const TARGETS = { totalBrotli: 130_000, wasmRatio: 1.6, firstRenderRatio: 1.3, resultsRatio: 2.0, inputMedianMs: 4, corePerSecond: 1_000_000 };
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -38,22 +41,31 @@ function readyProbe(selector, resultSelector) {
   })();`;
 }
 
-/** Median and p90 of navigation start -> the form's first input present (interactive), and
- *  the median of navigation start -> the results present. */
-async function firstRender(browser, url, selector, resultSelector) {
-  const times = [];
-  const results = [];
+/** One cold load (new context: empty cache, no service worker): navigation start -> the form's
+ *  first input present, and -> the results present, on the page's own clock. */
+async function coldLoad(browser, url, selector, resultSelector) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(readyProbe(selector, resultSelector));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__benchReady !== undefined && window.__benchResults !== undefined, null, { timeout: 15_000 });
+  const t = await page.evaluate(() => [window.__benchReady, window.__benchResults]);
+  await context.close();
+  return t;
+}
+
+/** Cold loads interleaved, one widget load then one baseline load, so that machine load moves
+ *  both alike; medians, p90 and the ratio of the medians. */
+async function firstRender(browser, pages) {
+  const runs = pages.map(() => ({ times: [], results: [] }));
   for (let i = 0; i < COLD_LOADS; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' }); // cold: new cache each time
-    const page = await context.newPage();
-    await page.addInitScript(readyProbe(selector, resultSelector));
-    await page.goto(url);
-    await page.waitForFunction(() => window.__benchReady !== undefined && window.__benchResults !== undefined, null, { timeout: 15_000 });
-    times.push(await page.evaluate(() => window.__benchReady));
-    results.push(await page.evaluate(() => window.__benchResults));
-    await context.close();
+    for (const [k, p] of pages.entries()) {
+      const [ready, results] = await coldLoad(browser, p.url, p.selector, p.resultSelector);
+      runs[k].times.push(ready);
+      runs[k].results.push(results);
+    }
   }
-  return { median: quantile(times, 0.5), p90: quantile(times, 0.9), results: quantile(results, 0.5) };
+  return runs.map((r) => ({ median: quantile(r.times, 0.5), p90: quantile(r.times, 0.9), results: quantile(r.results, 0.5) }));
 }
 
 /** Input event -> the DOM shows the new output; `edit` runs inside the page and returns a
@@ -122,6 +134,38 @@ async function widgetSetup(page) {
   await page.locator('[data-testid="verdict-phase1"][data-verdict="refer"]').waitFor();
 }
 
+/** Each module's share of the wasm: twiggy's `top` of the release build before wasm-bindgen and
+ *  wasm-opt (cargo's output keeps the function names; BENCH_WASM, set by `make bench`), grouped
+ *  by module path (`aclf_screen::ui::form_view`, `leptos`, `tachys`, `core`, ...). Null without
+ *  twiggy (`cargo install twiggy`) or that file. */
+function moduleShares() {
+  const file = process.env.BENCH_WASM;
+  if (!file || !existsSync(file)) return null;
+  let csv;
+  try {
+    csv = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  } catch {
+    return null;
+  }
+  const groups = new Map();
+  let total = 0;
+  for (const line of csv.split('\n').slice(1)) {
+    const m = line.match(/^"?(.*?)"?,(\d+),/);
+    if (!m) continue;
+    const bytes = Number(m[2]);
+    total += bytes;
+    // Strip generics and "<impl ...>" wrappers, keep the crate (and for our crate its module).
+    const name = m[1].replace(/^<|^&|^\w+\[\d+\]/g, '').replace(/<.*$/, '');
+    const path = name.split('::');
+    const key = path[0] === 'aclf_screen' ? path.slice(0, 3).join('::') : (/^[a-z_][a-z0-9_]*$/.test(path[0]) && path.length > 1 ? path[0] : '(other: data, names, glue)');
+    groups.set(key, (groups.get(key) ?? 0) + bytes);
+  }
+  return [...groups.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([k, v]) => [k, v, `${((100 * v) / total).toFixed(1)} %`]);
+}
+
 function coreThroughput() {
   if (!criterionLog || !existsSync(criterionLog)) return null;
   const text = readFileSync(criterionLog, 'utf8');
@@ -142,10 +186,11 @@ const wasmRatio = wasmOf(widget).brotli / wasmOf(baseline).brotli;
 const widgetServer = await startServer({ root: widgetDir, port: 0 });
 const baselineServer = await startServer({ root: baselineDir, port: 0 });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const render = {
-  widget: await firstRender(browser, widgetServer.url, '[data-testid="age"]', '[data-testid="verdict-phase1"]'),
-  baseline: await firstRender(browser, baselineServer.url, '[data-testid="value"]', '[data-testid="output"]'),
-};
+const [renderWidget, renderBaseline] = await firstRender(browser, [
+  { url: widgetServer.url, selector: '[data-testid="age"]', resultSelector: '[data-testid="verdict-phase1"]' },
+  { url: baselineServer.url, selector: '[data-testid="value"]', resultSelector: '[data-testid="output"]' },
+]);
+const render = { widget: renderWidget, baseline: renderBaseline };
 const latency = {
   widget: await inputLatency(browser, widgetServer.url, widgetSetup, widgetEdit),
   baseline: await inputLatency(browser, baselineServer.url, async (p) => p.getByTestId('value').waitFor(), baselineEdit),
@@ -175,11 +220,11 @@ out('## Side by side');
 out();
 out('| measure | widget | baseline (bare Leptos page) | target | status |');
 out('|---|---:|---:|---|---|');
-out(`| total transfer, brotli | ${kb(widget.total.brotli)} | ${kb(baseline.total.brotli)} | <= 90 KB | ${margin(widget.total.brotli / 1000, TARGETS.totalBrotli / 1000)} KB |`);
+out(`| total transfer, brotli | ${kb(widget.total.brotli)} | ${kb(baseline.total.brotli)} | goal for the whole app <= 130 KB (CI budget 170 KB) | ${margin(widget.total.brotli / 1000, TARGETS.totalBrotli / 1000)} KB |`);
 out(`| wasm, brotli | ${kb(wasmOf(widget).brotli)} | ${kb(wasmOf(baseline).brotli)} | <= 1.6 x baseline | ratio ${wasmRatio.toFixed(2)}: ${margin(wasmRatio, TARGETS.wasmRatio)} |`);
-out(`| first render, median of ${COLD_LOADS} cold loads | ${ms(render.widget.median)} | ${ms(render.baseline.median)} | <= 1.3 x baseline | ratio ${(render.widget.median / render.baseline.median).toFixed(2)}: ${margin(render.widget.median / render.baseline.median, TARGETS.firstRenderRatio)} |`);
+out(`| first render, median of ${COLD_LOADS} interleaved cold loads | ${ms(render.widget.median)} | ${ms(render.baseline.median)} | <= 1.3 x baseline | ratio ${(render.widget.median / render.baseline.median).toFixed(2)}: ${margin(render.widget.median / render.baseline.median, TARGETS.firstRenderRatio)} |`);
 out(`| first render, p90 | ${ms(render.widget.p90)} | ${ms(render.baseline.p90)} | | |`);
-out(`| results shown (verdicts in the DOM), median | ${ms(render.widget.results)} | ${ms(render.baseline.results)} (output) | | |`);
+out(`| results shown (verdicts in the DOM), median | ${ms(render.widget.results)} | ${ms(render.baseline.results)} (output) | <= 2.0 x baseline | ratio ${(render.widget.results / render.baseline.results).toFixed(2)}: ${margin(render.widget.results / render.baseline.results, TARGETS.resultsRatio)} |`);
 out(`| input -> updated verdict, median of ${EDITS} edits | ${ms(latency.widget.median)} | ${ms(latency.baseline.median)} (input -> output) | <= 4 ms | ${margin(latency.widget.median, TARGETS.inputMedianMs)} ms |`);
 out(`| input -> updated verdict, p95 | ${ms(latency.widget.p95)} | ${ms(latency.baseline.p95)} | | |`);
 if (core) {
@@ -190,8 +235,20 @@ if (core) {
 } else {
   out('| core (native) | not measured (no criterion output) | | | |');
 }
+const shares = moduleShares();
+if (!shares) {
+  out();
+  out('(wasm by module: not measured - needs twiggy on PATH and BENCH_WASM)');
+} else {
+  out();
+  out('## wasm by module (twiggy on a --keep-debug build, raw bytes of the code before compression)');
+  out();
+  out('| module | bytes | share |');
+  out('|---|---:|---:|');
+  for (const [name, bytes, share] of shares) out(`| ${name} | ${bytes} | ${share} |`);
+}
 out();
-out('First render: navigation start to the form\'s first input present (MutationObserver, page clock), new browser context per load (cold cache, no service worker). The widget mounts its results one task after the form; "results shown" is when the verdicts are in the DOM. Input -> verdict: input event dispatched to both the MELD text and phase I\'s verdict replaced in the DOM. Headless Chromium on this machine; noisy, never asserted.');
+out('First render: navigation start to the form\'s first input present (MutationObserver, page clock), new browser context per load (cold cache, no service worker), widget and baseline loads interleaved; ratios are of the medians. The widget mounts its results one task after the form; "results shown" is when the verdicts are in the DOM. Input -> verdict: input event dispatched to both the MELD text and phase I\'s verdict replaced in the DOM. Headless Chromium on this machine; noisy, never asserted.');
 
 const table = lines.join('\n');
 console.log(table);

@@ -2,27 +2,29 @@
 // app's total transfer (html + js + wasm + css, brotli q11) exceeds the budget in
 // tools/size-budget.json, saying by how much and which files grew since the budget was set.
 //   node tools/check_size.mjs [dist]            check
-//   node tools/check_size.mjs [dist] --record   record the current sizes as the budget: + 5 %, at most 100 KB
+//   node tools/check_size.mjs [dist] --record   record the current per-file sizes (the budget stays 170 KB)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { measure, kb } from './sizes.mjs';
 
 const dir = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dist';
 const budgetFile = new URL('./size-budget.json', import.meta.url);
-/** The hard limit on the app's total transfer (issue 5): 100 KB brotli. */
-const LIMIT = 100_000;
+/** The budget on the app's total transfer (issue 10): 170 KB brotli, so that no later capability
+ *  is blocked by a cap set before it was measured; `make bench` prints the goal for the whole
+ *  app with every capability (<= 130 KB). */
+const LIMIT = 170_000;
 const { files, total } = measure(dir);
 const app = files.filter((f) => f.app);
 
 if (process.argv.includes('--record')) {
   const recorded = Object.fromEntries(app.map((f) => [f.kind, f.brotli]));
-  // Issue 5: never above 100 KB; what was reached + 5 % once that is lower, so gains are kept.
-  const budget = { total_brotli_bytes: Math.min(LIMIT, Math.ceil(total.brotli * 1.05)), recorded_brotli_bytes: recorded };
+  const budget = { total_brotli_bytes: LIMIT, recorded_brotli_bytes: recorded };
   writeFileSync(budgetFile, JSON.stringify(budget, null, 2) + '\n');
-  console.log(`size budget recorded: ${budget.total_brotli_bytes} bytes (the lower of ${kb(LIMIT)} and ${kb(total.brotli)} + 5 %)`);
+  console.log(`sizes recorded (${kb(total.brotli)}); budget ${kb(LIMIT)}`);
   process.exit(0);
 }
 
 const budget = JSON.parse(readFileSync(budgetFile, 'utf8'));
+budget.total_brotli_bytes = Math.min(budget.total_brotli_bytes, LIMIT);
 for (const f of app) {
   const before = budget.recorded_brotli_bytes[f.kind];
   const delta = before === undefined ? 'new file' : `${f.brotli - before >= 0 ? '+' : ''}${f.brotli - before} B since the budget was set`;

@@ -40,8 +40,33 @@ pub struct TrialDoc {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VersionDoc {
-    pub version: String,
+    /// The version in English and in Chinese; an older document's single `version` stands for
+    /// both (and for either one that is missing).
+    #[serde(default)]
+    pub version_en: Option<String>,
+    #[serde(default)]
+    pub version_zh: Option<String>,
+    #[serde(default)]
+    pub version: Option<String>,
     pub rules_date: String,
+}
+
+impl VersionDoc {
+    /// The version in (English, Chinese): `version_en` / `version_zh`, each falling back to the
+    /// single `version`, Chinese then to English.
+    pub fn texts(&self) -> (String, String) {
+        let en = self
+            .version_en
+            .clone()
+            .or_else(|| self.version.clone())
+            .unwrap_or_default();
+        let zh = self
+            .version_zh
+            .clone()
+            .or_else(|| self.version.clone())
+            .unwrap_or_else(|| en.clone());
+        (en, zh)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -344,6 +369,7 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
         "trial.id",
         format!("`{id}` is not an NCT number (NCT + 8 digits)"),
     );
+    let (version_en, version_zh) = doc.protocol.texts();
     for (field, value) in [
         ("trial.title_en", &doc.trial.title_en),
         ("trial.title_zh", &doc.trial.title_zh),
@@ -351,7 +377,8 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
         ("trial.product_zh", &doc.trial.product_zh),
         ("trial.sponsor_en", &doc.trial.sponsor_en),
         ("trial.sponsor_zh", &doc.trial.sponsor_zh),
-        ("protocol.version", &doc.protocol.version),
+        ("protocol.version_en", &version_en),
+        ("protocol.version_zh", &version_zh),
         ("site.name_en", &doc.site.name_en),
         ("site.name_zh", &doc.site.name_zh),
     ] {
@@ -615,6 +642,31 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("meld_below"), "{err}");
+    }
+
+    #[test]
+    fn version_is_given_in_both_languages_and_the_old_single_version_still_validates() {
+        let doc: ProtocolDocument = toml::from_str(SHIPPED).unwrap();
+        let (en, zh) = doc.protocol.texts();
+        assert!(
+            en.starts_with("registry listing") && zh.contains("规则"),
+            "{en} / {zh}"
+        );
+        let old = SHIPPED
+            .lines()
+            .filter(|l| !l.starts_with("version_zh"))
+            .map(|l| l.replace("version_en =", "version ="))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let doc: ProtocolDocument = toml::from_str(&old).unwrap();
+        assert_eq!(doc.protocol.texts(), (en.clone(), en));
+        assert!(validate(&doc).is_ok());
+        let e = errors_after(|d| {
+            d.protocol.version_en = None;
+            d.protocol.version_zh = None;
+            d.protocol.version = None;
+        });
+        assert_eq!(fields(&e), ["protocol.version_en", "protocol.version_zh"]);
     }
 
     #[test]

@@ -191,8 +191,8 @@ pub struct Exclusion {
 pub struct Protocol {
     /// The trial.
     pub trial: Trial,
-    /// Version of these rules.
-    pub version: &'static str,
+    /// Version of these rules, in both languages.
+    pub version: Text,
     /// Date the rules were last checked (YYYY-MM-DD).
     pub rules_date: &'static str,
     /// The site and its contacts.

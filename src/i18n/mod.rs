@@ -4,14 +4,10 @@
 //! against 26-59 KB for `leptos_i18n` / `leptos-fluent`; our messages need no plural rules
 //! (Chinese has none), only numbers filled into templates.
 //!
-//! This module is pure (no browser API): the rendering of the core's errors, evidence and notes
-//! into words is tested natively.
+//! Only language tables live here: no markup. The words of results are in `report`, the form's
+//! table in `form_fields`, the views in `ui`.
 
 mod en;
-pub mod form;
-pub mod markup;
-pub mod render;
-pub mod summary;
 mod zh_cn;
 
 use crate::clinical::outcome::{Note, State};
@@ -366,6 +362,14 @@ pub enum Key {
     VerdictIncomplete,
     /// Refer verdict (never "eligible").
     VerdictRefer,
+    /// The verdicts in one word, for the compact summary.
+    VerdictShortNotEligible,
+    /// Incomplete, in one word.
+    VerdictShortIncomplete,
+    /// Refer, in one word.
+    VerdictShortRefer,
+    /// The compact summary's button to the full results.
+    ShowResults,
     /// "Not met:".
     DecidedBy,
     /// "Enter next:".

@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 
 use super::browser::now_text;
-use super::{initial_form, Ctx, APP_VERSION};
+use super::{initial_form, Ctx, Lines, APP_VERSION};
 use crate::clinical::protocol::PROTOCOL;
-use crate::i18n::markup;
-use crate::i18n::summary::summary;
 use crate::i18n::Key;
+use crate::report::panels::{print_blanks, print_values};
+use crate::report::summary::summary;
 
 /// What the copy button last did.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -117,10 +117,26 @@ pub fn PrintHeader() -> impl IntoView {
     let printed_at = RwSignal::new(now_text());
     let _listener =
         window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
-    let html = Memo::new(move |_| {
+    let values = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        let at = printed_at.get();
-        ctx.vm.with(|v| markup::print_header(lang, v, &at))
+        ctx.vm.with(|v| print_values(lang, v))
     });
-    view! { <div class="print-only print-header" inner_html=move || html.get()></div> }
+    view! {
+        <div class="print-only print-header">
+            <h1>{ctx.tr(Key::AppTitle)}</h1>
+            <p class="print-disclaimer">
+                <strong>{ctx.tr(Key::PrintDisclaimer)}</strong>
+                " "
+                {move || ctx.lang.get().fill(Key::PrintedAt, &[&printed_at.get()])}
+            </p>
+            {move || {
+                print_blanks(ctx.lang.get())
+                    .into_iter()
+                    .map(|b| view! { <p class="print-blank">{b}</p> })
+                    .collect_view()
+            }}
+            <h2>{ctx.tr(Key::LabValues)}</h2>
+            <ul class="print-values">{move || view! { <Lines lines=values.get()/> }}</ul>
+        </div>
+    }
 }

@@ -1,18 +1,26 @@
-//! The form. Its controls are markup from `i18n::form` (why: see there), set once and again on
-//! a language switch, holding the current entries. One listener on the `<form>` stores what
-//! any control holds; one effect writes back into the controls only what the user did not
-//! type: values after a reset, and the core's messages with their `aria-invalid` /
-//! `aria-describedby`. No submit: results follow every keystroke.
+//! The form as Leptos views, built from the field table (`form_fields::SECTIONS`): one component
+//! per kind of control (number with what follows it, date, select, checkbox), sections and rows
+//! collected from the table. Values are `prop:value` / `prop:checked` of the entries; the core's
+//! message, `aria-invalid` and `aria-describedby` are reactive attributes of its view model. A
+//! language switch changes only texts (labels, options, hints, messages): the control nodes
+//! stay, with their value, focus and caret. One listener on the `<form>` stores what any
+//! control holds (typed text -> `FormInput` -> core -> view model -> views; one way). No
+//! submit: results follow every keystroke.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
 use super::Ctx;
-use crate::clinical::form::{FieldMessage, FormInput, ScreeningViewModel};
-use crate::i18n::form::{described_by, earlier_tbil_unit, form_markup, Slot, SLOTS};
-use crate::i18n::markup::field_message;
-use crate::i18n::Lang;
+use crate::clinical::form::FieldMessage;
+use crate::clinical::patient::InputId;
+use crate::form_fields::{
+    described_by, earlier_tbil_unit, ids, unit_select_label, After, Control, Field, Section, Slot,
+    GRADES, SECTIONS,
+};
+use crate::i18n::{Key, Lang};
+use crate::report::render::field_message;
 
 /// Stores what the control that fired `ev` now holds (text as typed, option value, checkbox).
 fn store_edit(ctx: Ctx, ev: &web_sys::Event) {
@@ -33,66 +41,231 @@ fn store_edit(ctx: Ctx, ev: &web_sys::Event) {
     }
 }
 
-fn set_attr(el: &Element, name: &str, value: Option<&str>) {
-    let _ = match value {
-        Some(v) if el.get_attribute(name).as_deref() != Some(v) => el.set_attribute(name, v),
-        Some(_) => Ok(()),
-        None => el.remove_attribute(name),
-    };
+/// The core's message for a typed field, re-computed with the view model but changing (and
+/// re-rendering) only when the message itself changes.
+fn message_of(ctx: Ctx, slot: Slot) -> Memo<Option<FieldMessage>> {
+    Memo::new(move |_| {
+        slot.validated()
+            .and_then(|input| ctx.vm.with(|v| v.message(input).cloned()))
+    })
 }
 
-/// Writes the entries and the core's messages into the controls, touching only what differs
-/// (so the caret of the field being typed in never moves). `shown` holds each message slot's
-/// current markup.
-fn sync(
-    root: &Element,
-    lang: Lang,
-    form: &FormInput,
-    vm: &ScreeningViewModel,
-    shown: &mut [String],
-) {
-    for (slot, shown) in SLOTS.into_iter().zip(shown.iter_mut()) {
-        let testid = slot.testid();
-        let Ok(Some(el)) = root.query_selector(&format!("#aclf-{testid}")) else {
-            continue;
-        };
-        // Inputs and selects both have `value`; the getter and setter are structural.
-        let control = el.unchecked_ref::<HtmlInputElement>();
-        let want = slot.get(form);
-        if slot.is_checkbox() {
-            let checked = !want.is_empty();
-            if control.checked() != checked {
-                control.set_checked(checked);
-            }
-        } else if control.value() != want {
-            control.set_value(&want);
-        }
-        let Some(input) = slot.validated() else {
-            continue;
-        };
-        let message = vm.message(input);
-        let invalid = matches!(message, Some(FieldMessage::Error(_)));
-        set_attr(&el, "aria-invalid", invalid.then_some("true"));
-        set_attr(
-            &el,
-            "aria-describedby",
-            described_by(slot, message.is_some()).as_deref(),
-        );
-        let html = message
-            .map(|m| field_message(lang, testid, m))
-            .unwrap_or_default();
-        if *shown != html {
-            if let Ok(Some(target)) = root.query_selector(&format!("[data-msg-of=\"{testid}\"]")) {
-                target.set_inner_html(&html);
-            }
-            *shown = html;
+/// The text of an option.
+#[derive(Clone, Copy)]
+enum OptionText {
+    /// A word of the language table.
+    Key(Key),
+    /// "Grade n" (West Haven).
+    Grade(&'static str),
+    /// A unit symbol, the same in both languages.
+    Fixed(&'static str),
+}
+
+impl OptionText {
+    fn text(self, lang: Lang) -> String {
+        match self {
+            OptionText::Key(k) => lang.t(k).to_string(),
+            OptionText::Grade(g) => lang.fill(Key::Grade, &[g]),
+            OptionText::Fixed(s) => s.to_string(),
         }
     }
-    if let Ok(Some(unit)) = root.query_selector("[data-unit-of=\"tbil-earlier\"]") {
-        let want = earlier_tbil_unit(lang, form);
-        if unit.text_content().as_deref() != Some(want) {
-            unit.set_text_content(Some(want));
+}
+
+/// A `<select>`: its options' texts follow the language in place, the selected one follows the
+/// entries. `name`: the accessible name of a unit selector (the others have a `<label>`).
+#[component]
+fn Choices(
+    of: Slot,
+    options: Vec<(&'static str, OptionText)>,
+    #[prop(optional)] class: Option<&'static str>,
+    #[prop(optional)] name: Option<InputId>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let slot = of;
+    let (id, _, _) = ids(slot);
+    let label = name.map(|of| move || unit_select_label(ctx.lang.get(), of));
+    view! {
+        <select
+            class=class
+            id=id
+            data-testid=slot.testid()
+            aria-label=label
+            aria-describedby=described_by(slot, false)
+        >
+            {options
+                .into_iter()
+                .map(|(value, text)| {
+                    view! {
+                        <option
+                            value=value
+                            prop:selected=move || ctx.form.with(|f| slot.get(f) == value)
+                        >
+                            {move || text.text(ctx.lang.get())}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// An `<input>` of a typed value (number text, date, or checkbox), with the core's message
+/// state on it.
+#[component]
+fn Entry(of: Slot, kind: &'static str, #[prop(optional)] max: Option<String>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let slot = of;
+    let (id, _, _) = ids(slot);
+    let message = message_of(ctx, slot);
+    let text = kind == "text";
+    view! {
+        <input
+            type=kind
+            id=id
+            data-testid=slot.testid()
+            inputmode=text.then_some("decimal")
+            autocomplete=text.then_some("off")
+            spellcheck=text.then_some("false")
+            max=max
+            aria-describedby=move || message.with(|m| described_by(slot, m.is_some()))
+            aria-invalid=move || {
+                message.with(|m| matches!(m, Some(FieldMessage::Error(_)))).then_some("true")
+            }
+            // A checkbox keeps its default value "on"; its state is `checked`.
+            prop:value=move || if kind == "checkbox" { "on".to_string() } else { ctx.form.with(|f| slot.get(f)) }
+            prop:checked=move || kind == "checkbox" && ctx.form.with(|f| !slot.get(f).is_empty())
+        />
+    }
+}
+
+/// The message under a typed field: `<p id="aclf-msg-<testid>" data-testid="error-<testid>">`
+/// (or `warning-`), which the field names in `aria-describedby`.
+#[component]
+fn Message(of: Slot) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let slot = of;
+    let message = message_of(ctx, slot);
+    let testid = slot.testid();
+    let (_, _, msg_id) = ids(slot);
+    move || {
+        message.get().map(|m| {
+            let (class, kind, icon) = match m {
+                FieldMessage::Error(_) => ("msg msg-error", "error", "⛔ "),
+                FieldMessage::Unusual { .. } => ("msg msg-warning", "warning", "⚠ "),
+            };
+            view! {
+                <p class=class id=msg_id.clone() data-testid=format!("{kind}-{testid}")>
+                    <span aria-hidden="true">{icon}</span>
+                    {move || field_message(ctx.lang.get(), &m)}
+                </p>
+            }
+        })
+    }
+}
+
+fn choices(
+    table: &'static [(&'static str, Key)],
+    placeholder: bool,
+) -> Vec<(&'static str, OptionText)> {
+    let first = placeholder.then_some(("", OptionText::Key(Key::Choose)));
+    first
+        .into_iter()
+        .chain(table.iter().map(|(v, k)| (*v, OptionText::Key(*k))))
+        .collect()
+}
+
+/// The control of a field and what follows it.
+fn control(ctx: Ctx, f: &'static Field) -> AnyView {
+    let slot = f.slot();
+    match f.control {
+        Control::Number(after) => {
+            let after = match after {
+                After::Nothing => ().into_any(),
+                After::Unit(u) => view! { <span class="unit">{u}</span> }.into_any(),
+                After::UnitSelect(unit, units) => {
+                    let options = units
+                        .iter()
+                        .map(|(v, s)| (*v, OptionText::Fixed(s)))
+                        .collect();
+                    view! { <Choices of=unit options class="unit-select" name=f.input/> }.into_any()
+                }
+                After::LatestTbilUnit => view! {
+                    <span class="unit" data-unit-of=slot.testid()>
+                        {move || ctx.form.with(|form| earlier_tbil_unit(ctx.lang.get(), form))}
+                    </span>
+                }
+                .into_any(),
+            };
+            view! {
+                <div class="field-row">
+                    <Entry of=slot kind="text"/>
+                    {after}
+                </div>
+            }
+            .into_any()
         }
+        Control::Date => view! { <Entry of=slot kind="date" max=ctx.today.iso()/> }.into_any(),
+        Control::Checkbox => view! { <Entry of=slot kind="checkbox"/> }.into_any(),
+        Control::Select(table, placeholder) => {
+            view! { <Choices of=slot options=choices(table, placeholder)/> }.into_any()
+        }
+        Control::Grade => {
+            let options = std::iter::once(("", OptionText::Key(Key::Choose)))
+                .chain(GRADES.iter().map(|g| (*g, OptionText::Grade(g))))
+                .collect();
+            view! { <Choices of=slot options/> }.into_any()
+        }
+    }
+}
+
+/// One labelled field: label and control (a checkbox first, its label after it), hint, and
+/// the slot of the core's message.
+#[component]
+fn FieldView(field: &'static Field) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let slot = field.slot();
+    let (id, hint_id, _) = ids(slot);
+    let checkbox = matches!(field.control, Control::Checkbox);
+    let label = view! { <label for=id>{ctx.tr(Key::Label(field.input))}</label> };
+    let control = control(ctx, field);
+    let (first, second) = if checkbox {
+        (control, label.into_any())
+    } else {
+        (label.into_any(), control)
+    };
+    view! {
+        <div class=if checkbox { "field field-check" } else { "field" }>
+            {first}
+            {second}
+            {field.hint.map(|h| view! { <p class="hint" id=hint_id>{ctx.tr(h)}</p> })}
+            {slot
+                .validated()
+                .map(|_| view! { <div class="msg-slot" data-msg-of=slot.testid()><Message of=slot/></div> })}
+        </div>
+    }
+}
+
+/// A fieldset: legend, hint, rows of one field or a pair side by side.
+#[component]
+fn SectionView(section: &'static Section) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <fieldset class="section">
+            <legend>{ctx.tr(section.legend)}</legend>
+            {section.hint.map(|h| view! { <p class="hint">{ctx.tr(h)}</p> })}
+            {section
+                .rows
+                .iter()
+                .map(|row| {
+                    let fields = row.iter().map(|field| view! { <FieldView field/> }).collect_view();
+                    if row.len() > 1 {
+                        Either::Left(view! { <div class="pair">{fields}</div> })
+                    } else {
+                        Either::Right(fields)
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
 
@@ -100,36 +273,16 @@ fn sync(
 #[component]
 pub fn Form() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let root = NodeRef::<leptos::html::Form>::new();
-    let today = ctx.today.iso();
-    let first_lang = ctx.lang.get_untracked();
-    let first = form_markup(first_lang, &ctx.form.get_untracked(), &today);
-    // Carries the language the controls are in and each message slot's markup between runs.
-    Effect::new(move |previous: Option<(Lang, Vec<String>)>| {
-        let lang = ctx.lang.get();
-        let (before, mut shown) =
-            previous.unwrap_or_else(|| (first_lang, vec![String::new(); SLOTS.len()]));
-        if let Some(el) = root.get() {
-            if before != lang {
-                // A language switch rebuilds the controls, holding the current entries.
-                el.set_inner_html(&form_markup(lang, &ctx.form.get_untracked(), &today));
-                shown.iter_mut().for_each(String::clear);
-            }
-            ctx.form
-                .with(|f| ctx.vm.with(|vm| sync(&el, lang, f, vm, &mut shown)));
-        }
-        (lang, shown)
-    });
     let on_edit = move |ev: web_sys::Event| store_edit(ctx, &ev);
     view! {
         <form
             class="aclf-form no-print"
             autocomplete="off"
-            node_ref=root
             on:submit=|ev| ev.prevent_default()
             on:input=on_edit
             on:change=on_edit
-            inner_html=first
-        ></form>
+        >
+            {SECTIONS.iter().map(|section| view! { <SectionView section/> }).collect_view()}
+        </form>
     }
 }

@@ -8,6 +8,7 @@
 
 mod actions;
 pub mod browser;
+mod compact;
 mod embed;
 mod form_view;
 mod referral;
@@ -55,27 +56,32 @@ impl Ctx {
     pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.lang.get().t(key)
     }
+}
 
-    /// Markup of the current result (`i18n::markup`), for `inner_html`: recomputed when the
-    /// result or the language changes, and set only when it differs. `render` is a plain
-    /// function so that every panel shares one instantiation.
-    pub fn html(
-        self,
-        render: fn(Lang, &ScreeningViewModel) -> String,
-    ) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        let memo = Memo::new(move |_| {
-            let lang = self.lang.get();
-            self.vm.with(|v| render(lang, v))
-        });
-        move || memo.get()
-    }
+/// A list's items, one `<li>` per line: the one shape of every plain list in the panels.
+#[component]
+pub fn Lines(lines: Vec<String>) -> impl IntoView {
+    lines
+        .into_iter()
+        .map(|l| view! { <li>{l}</li> })
+        .collect_view()
+}
 
-    /// Markup that depends on the language only (referral details, decisions).
-    pub fn lang_html(
-        self,
-        render: fn(Lang) -> String,
-    ) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-        move || render(self.lang.get())
+/// Owned lines for [`Lines`].
+pub fn owned(lines: Vec<&'static str>) -> Vec<String> {
+    lines.into_iter().map(String::from).collect()
+}
+
+/// The page's own header (not when embedded or mounted): title, subtitle, privacy promise.
+#[component]
+fn PageHeader() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <div>
+            <h1>{ctx.tr(Key::AppTitle)}</h1>
+            <p class="aclf-sub">{ctx.tr(Key::AppSubtitle)}</p>
+            <p class="aclf-privacy">{ctx.tr(Key::Privacy)}</p>
+        </div>
     }
 }
 
@@ -134,12 +140,22 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
     // Measured with `make bench` (README, "Tests and measurements").
     let results = NodeRef::<leptos::html::Section>::new();
     let print = NodeRef::<leptos::html::Div>::new();
+    // The compact summary, at the top of the form column (CSS keeps it in view: `ui::compact`).
+    let compact = NodeRef::<leptos::html::Div>::new();
     set_timeout(
         move || {
-            let (Some(results), Some(print)) = (results.get_untracked(), print.get_untracked())
-            else {
+            let (Some(results), Some(print), Some(compact)) = (
+                results.get_untracked(),
+                print.get_untracked(),
+                compact.get_untracked(),
+            ) else {
                 return;
             };
+            mount_to(compact.into(), move || {
+                provide_context(ctx);
+                view! { <compact::CompactSummary/> }
+            })
+            .forget();
             mount_to(print.into(), move || {
                 provide_context(ctx);
                 view! { <actions::PrintHeader/> }
@@ -159,10 +175,9 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
         std::time::Duration::ZERO,
     );
 
-    let header = (!mode.embed && !mode.mounted)
-        .then(|| view! { <div inner_html=ctx.lang_html(crate::i18n::markup::page_header)></div> });
+    let header = (!mode.embed && !mode.mounted).then(|| view! { <PageHeader/> });
     view! {
-        <div class="aclf" class:aclf-compact=mode.embed || mode.mounted lang=move || lang.get().tag()>
+        <div class="aclf" class:aclf-compact=mode.embed || mode.mounted class:aclf-embed=mode.embed lang=move || lang.get().tag()>
             {move || {
                 update_available
                     .get()
@@ -179,9 +194,12 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
             <header class="aclf-header no-print">{header} <browser::LanguageSelect/></header>
             <div node_ref=print></div>
             <main class="aclf-main">
-                <form_view::Form/>
+                <div class="aclf-form-col">
+                    <div class="compact-top" node_ref=compact></div>
+                    <form_view::Form/>
+                </div>
                 <section class="aclf-results" aria-labelledby="results-heading" node_ref=results>
-                    <h2 id="results-heading" class="no-print">{ctx.tr(Key::Results)}</h2>
+                    <h2 id="results-heading" class="no-print" tabindex="-1">{ctx.tr(Key::Results)}</h2>
                 </section>
             </main>
         </div>

@@ -1,25 +1,69 @@
 //! The score panel: MELD (the trial's gate) large, with its rule, gate decision and borderline
 //! flag; MELD-Na and MELD 3.0 beside it, marked "context only"; the score trail in a disclosure.
-//! The cards and the trail are the core's result put into markup by `i18n::markup`; the
-//! disclosure itself stays a Leptos element, so that it stays open while values change.
+//! One `ScoreCard` component for the three cards; the disclosure is a persistent element, so
+//! that it stays open while values change.
 
 use leptos::prelude::*;
 
-use super::Ctx;
+use super::{Ctx, Lines};
 use crate::clinical::protocol::PROTOCOL;
-use crate::i18n::markup;
 use crate::i18n::Key;
+use crate::report::panels::{scores, trail, ScoreText};
+
+/// One score card.
+#[component]
+fn ScoreCard(score: ScoreText) -> impl IntoView {
+    let main = score.context.is_none();
+    view! {
+        <div class=if main { "score score-main" } else { "score score-context" }>
+            <span class="score-name">{score.name}</span>
+            <span class="score-value" data-testid=score.testid>{score.value}</span>
+            {score.rule.map(|r| view! { <p class="score-rule">{r}</p> })}
+            {score.gate.map(|(class, line)| view! { <p class=class>{line}</p> })}
+            {score
+                .borderline
+                .map(|b| {
+                    view! {
+                        <p class="borderline" data-testid="meld-borderline">
+                            <span aria-hidden="true">"⚠ "</span>
+                            {b}
+                        </p>
+                    }
+                })}
+            {score.context.map(|c| view! { <span class="score-tag">{c}</span> })}
+            {score.needs.map(|n| view! { <p class="score-needs">{n}</p> })}
+        </div>
+    }
+}
 
 /// The score panel.
 #[component]
 pub fn Scores() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let cards = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.vm.with(|v| scores(lang, &PROTOCOL, &v.screening))
+    });
+    let steps = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.vm.with(|v| trail(lang, &v.screening))
+    });
     view! {
         <div class="scores">
-            <div class="score-cards" inner_html=ctx.html(|lang, v| markup::scores(lang, &PROTOCOL, &v.screening))></div>
+            <div class="score-cards">
+                {move || cards.get().into_iter().map(|score| view! { <ScoreCard score/> }).collect_view()}
+            </div>
             <details class="trail">
                 <summary>{ctx.tr(Key::Trail)}</summary>
-                <div inner_html=ctx.html(|lang, v| markup::trail(lang, &v.screening))></div>
+                <div>
+                    {move || {
+                        steps
+                            .get()
+                            .into_iter()
+                            .map(|(name, rows)| view! { <h4>{name}</h4><ul><Lines lines=rows/></ul> })
+                            .collect_view()
+                    }}
+                </div>
             </details>
         </div>
     }

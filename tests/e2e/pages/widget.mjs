@@ -211,6 +211,56 @@ export class Widget {
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
   }
 
+  /** Tags a control's DOM node (`el.__mark = mark`), to find out later whether it is the same node. */
+  async markNode(field, mark = 1) {
+    await this.get(field).evaluate((el, m) => { el.__mark = m; }, mark);
+  }
+
+  /** The mark set by markNode on the node now in the DOM (undefined on a new node). */
+  async nodeMark(field) {
+    return this.get(field).evaluate((el) => el.__mark);
+  }
+
+  /** Puts the caret of a text field at `position`, focused. */
+  async setCaret(field, position) {
+    await this.get(field).evaluate((el, p) => { el.focus(); el.setSelectionRange(p, p); }, position);
+  }
+
+  /** The caret (selectionStart) of a text field and whether it has focus. */
+  async caret(field) {
+    return this.get(field).evaluate((el) => ({
+      start: el.selectionStart,
+      focused: el.getRootNode().activeElement === el,
+    }));
+  }
+
+  /** Marks every option node of a select; optionTexts then says which are still marked. */
+  async markOptions(field) {
+    await this.get(field).evaluate((el) => { for (const o of el.options) o.__mark = o.value; });
+  }
+
+  /** [value, text, mark] of each option of a select. */
+  async optionTexts(field) {
+    return this.get(field).evaluate((el) => Array.from(el.options).map((o) => [o.value, o.textContent.trim(), o.__mark]));
+  }
+
+  /** The compact summary (MELD and both verdicts, kept in view). */
+  compact() {
+    return this.get('compact-summary');
+  }
+
+  /**
+   * Switches the language without moving focus (the select's value set and `change` fired from
+   * script), so that a test can see whether the focused control keeps its focus and caret.
+   */
+  async switchLanguageInBackground(lang) {
+    await this.get('lang').evaluate((el, l) => {
+      el.value = l;
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }, lang);
+    await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
+  }
+
   async reset() {
     await this.get('reset').click();
   }

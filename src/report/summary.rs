@@ -7,7 +7,6 @@ use super::render::{
     gate_limits_line, incomplete_lines, input_list, protocol_text, severity_line, study_team_item,
     unit_symbol, verdict_title, willingness,
 };
-use super::{num, Key, Lang};
 use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::meld::ScoreOutcome;
 use crate::clinical::outcome::Evidence;
@@ -15,6 +14,7 @@ use crate::clinical::patient::{InputId, Sex};
 use crate::clinical::protocol::Protocol;
 use crate::clinical::screening::{CriterionResult, Verdict};
 use crate::clinical::units::FieldUnit;
+use crate::i18n::{num, Key, Lang};
 
 fn score_line<T>(
     lang: Lang,
@@ -214,7 +214,7 @@ pub fn referral_lines(lang: Lang, protocol: &Protocol, app_version: &str) -> Vec
         format!(
             "{}: {} ({})",
             t(Key::RefProtocol),
-            protocol.version,
+            protocol_text(lang, &protocol.version),
             protocol.rules_date
         ),
         format!("{}: {app_version}", t(Key::RefAppVersion)),

@@ -1,21 +1,14 @@
-//! The form as data and as markup: its controls in the order a referral letter is read
-//! (patient, liver disease, labs, complications, the patient's stated willingness), how each
-//! control's value goes in and out of [`FormInput`], and the form's HTML in one language.
-//!
-//! Why markup and not Leptos views: measured with `make bench` (README, "Tests and
-//! measurements"), the form as views was the largest part of the widget: about 14 KB of
-//! brotli'd wasm and about 40 ms of the first render, spent creating some 300 elements and
-//! their effects one call at a time. As markup the browser builds it in one step; the Leptos
-//! shell (`ui::form_view`) sets it per language, listens to the whole form and writes back
-//! into the controls only what the user did not type: values after a reset, the core's
-//! messages and the `aria-*` state. Option values are the UI test contract's.
+//! The form as data: its controls in the order a referral letter is read (patient, liver
+//! disease, labs, complications, the patient's stated willingness), what kind of control each
+//! is, and how each control's value goes in and out of [`FormInput`]. Pure and compiled on
+//! both targets, so that the table is tested natively; `ui::form_view` builds one Leptos
+//! component per kind of control from it. Option values are the UI test contract's.
 
-use super::markup::Markup;
-use super::render::unit_symbol;
-use super::{Key, Lang};
 use crate::clinical::form::FormInput;
 use crate::clinical::patient::{Answer, Etiology, InputId, InputId as I, Sex, Willingness};
 use crate::clinical::units::{AlbuminUnit, FieldUnit, MolarUnit, PressureUnit};
+use crate::i18n::{Key, Lang};
+use crate::report::render::unit_symbol;
 
 /// One control of the form: an input of the core, or the unit selector beside a lab value. Its
 /// `data-testid` is [`Slot::testid`], its element id `aclf-<testid>`.
@@ -34,7 +27,7 @@ pub enum Slot {
 }
 
 /// An option: its value (the test contract's) and its label.
-type Choice = (&'static str, Key);
+pub type Choice = (&'static str, Key);
 
 const SEX: &[Choice] = &[("male", Key::Male), ("female", Key::Female)];
 const ETIOLOGY: &[Choice] = &[
@@ -58,15 +51,15 @@ const WILLINGNESS: &[Choice] = &[
     ("no", Key::No),
     ("not-asked", Key::NotAsked),
 ];
-const GRADES: [&str; 4] = ["1", "2", "3", "4"];
+pub const GRADES: [&str; 4] = ["1", "2", "3", "4"];
 /// (value, symbol shown): unit symbols are the same in both languages.
-const MOLAR_UNITS: &[(&str, &str)] = &[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")];
-const ALBUMIN_UNITS: &[(&str, &str)] = &[("g/L", "g/L"), ("g/dL", "g/dL")];
-const PRESSURE_UNITS: &[(&str, &str)] = &[("mmHg", "mmHg"), ("kPa", "kPa")];
+pub const MOLAR_UNITS: &[(&str, &str)] = &[("umol/L", "µmol/L"), ("mg/dL", "mg/dL")];
+pub const ALBUMIN_UNITS: &[(&str, &str)] = &[("g/L", "g/L"), ("g/dL", "g/dL")];
+pub const PRESSURE_UNITS: &[(&str, &str)] = &[("mmHg", "mmHg"), ("kPa", "kPa")];
 
 /// What a control is.
 #[derive(Clone, Copy)]
-enum Control {
+pub enum Control {
     /// A text field for a number (`inputmode="decimal"`, so that the core's parser sees exactly
     /// what was typed), with what follows it.
     Number(After),
@@ -82,7 +75,8 @@ enum Control {
 
 /// What follows a number field.
 #[derive(Clone, Copy)]
-enum After {
+pub enum After {
+    /// Nothing.
     Nothing,
     /// A fixed unit.
     Unit(&'static str),
@@ -94,10 +88,13 @@ enum After {
 
 /// A labelled control with its hint.
 #[derive(Clone, Copy)]
-struct Field {
-    input: InputId,
-    control: Control,
-    hint: Option<Key>,
+pub struct Field {
+    /// The core's input.
+    pub input: InputId,
+    /// What kind of control it is.
+    pub control: Control,
+    /// The hint under it (`aclf-hint-<testid>`).
+    pub hint: Option<Key>,
 }
 
 const fn field(input: InputId, control: Control, hint: Option<Key>) -> Field {
@@ -109,16 +106,21 @@ const fn field(input: InputId, control: Control, hint: Option<Key>) -> Field {
 }
 
 impl Field {
-    fn slot(&self) -> Slot {
+    /// The field's control.
+    #[must_use]
+    pub fn slot(&self) -> Slot {
         Slot::Input(self.input)
     }
 }
 
 /// A fieldset: legend, optional hint, rows of one or two fields (two: side by side).
-struct Section {
-    legend: Key,
-    hint: Option<Key>,
-    rows: &'static [&'static [Field]],
+pub struct Section {
+    /// The legend.
+    pub legend: Key,
+    /// A hint under the legend.
+    pub hint: Option<Key>,
+    /// Rows of one or two fields.
+    pub rows: &'static [&'static [Field]],
 }
 
 const MOLAR_TBIL: After = After::UnitSelect(Slot::TbilUnit, MOLAR_UNITS);
@@ -127,7 +129,7 @@ const ALBUMIN: After = After::UnitSelect(Slot::AlbuminUnit, ALBUMIN_UNITS);
 const PRESSURE: After = After::UnitSelect(Slot::Pao2Unit, PRESSURE_UNITS);
 
 /// The form, in referral-letter order.
-const SECTIONS: &[Section] = &[
+pub const SECTIONS: &[Section] = &[
     Section {
         legend: Key::SectionPatient,
         hint: None,
@@ -553,182 +555,21 @@ pub fn earlier_tbil_unit(lang: Lang, f: &FormInput) -> &'static str {
     unit_symbol(lang, FieldUnit::from(f.tbil_unit))
 }
 
-/// The element id of a control, its hint and its message.
-fn ids(slot: Slot) -> (String, String, String) {
+/// The accessible name of a unit selector: its value's label + "unit".
+#[must_use]
+pub fn unit_select_label(lang: Lang, of: InputId) -> String {
+    format!("{} ({})", lang.t(Key::Label(of)), lang.t(Key::Unit))
+}
+
+/// The element id of a control (`aclf-<testid>`), its hint's and its message's.
+#[must_use]
+pub fn ids(slot: Slot) -> (String, String, String) {
     let t = slot.testid();
     (
         format!("aclf-{t}"),
         format!("aclf-hint-{t}"),
         format!("aclf-msg-{t}"),
     )
-}
-
-fn options(m: &mut Markup, current: &str, placeholder: Option<&str>, opts: &[(&str, &str)]) {
-    let all = placeholder
-        .map(|p| ("", p))
-        .into_iter()
-        .chain(opts.iter().copied());
-    for (value, label) in all {
-        if value == current {
-            m.open("option", &[("value", value), ("selected", "")]);
-        } else {
-            m.open("option", &[("value", value)]);
-        }
-        m.text(label).close("option");
-    }
-}
-
-fn select(
-    m: &mut Markup,
-    attrs: &[(&'static str, &str)],
-    current: &str,
-    placeholder: Option<&str>,
-    opts: &[(&str, &str)],
-) {
-    m.open("select", attrs);
-    options(m, current, placeholder, opts);
-    m.close("select");
-}
-
-fn control(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &Field) {
-    let (id, hint_id, _) = ids(f.slot());
-    let testid = f.slot().testid();
-    let value = f.slot().get(form);
-    let described: &str = if f.hint.is_some() { &hint_id } else { "" };
-    let mut attrs: Vec<(&'static str, &str)> = vec![("id", &id), ("data-testid", testid)];
-    if !described.is_empty() {
-        attrs.push(("aria-describedby", described));
-    }
-    match f.control {
-        Control::Number(after) => {
-            m.open("div", &[("class", "field-row")]);
-            let mut input = vec![
-                ("type", "text"),
-                ("inputmode", "decimal"),
-                ("autocomplete", "off"),
-                ("spellcheck", "false"),
-                ("value", value.as_str()),
-            ];
-            input.extend_from_slice(&attrs);
-            m.open("input", &input);
-            match after {
-                After::Nothing => {}
-                After::Unit(u) => {
-                    m.leaf("span", "unit", u);
-                }
-                After::UnitSelect(slot, units) => {
-                    let (unit_id, _, _) = ids(slot);
-                    let label = format!("{} ({})", lang.t(Key::Label(f.input)), lang.t(Key::Unit));
-                    let current = slot.get(form);
-                    let attrs = [
-                        ("class", "unit-select"),
-                        ("id", unit_id.as_str()),
-                        ("data-testid", slot.testid()),
-                        ("aria-label", label.as_str()),
-                    ];
-                    select(m, &attrs, &current, None, units);
-                }
-                After::LatestTbilUnit => {
-                    m.open("span", &[("class", "unit"), ("data-unit-of", testid)])
-                        .text(earlier_tbil_unit(lang, form))
-                        .close("span");
-                }
-            }
-            m.close("div");
-        }
-        Control::Date => {
-            let mut input = vec![("type", "date"), ("max", today), ("value", value.as_str())];
-            input.extend_from_slice(&attrs);
-            m.open("input", &input);
-        }
-        Control::Select(choices, placeholder) => {
-            let opts: Vec<(&str, &str)> = choices.iter().map(|(v, k)| (*v, lang.t(*k))).collect();
-            let placeholder = placeholder.then(|| lang.t(Key::Choose));
-            select(m, &attrs, &value, placeholder, &opts);
-        }
-        Control::Grade => {
-            let labels: Vec<String> = GRADES.iter().map(|g| lang.fill(Key::Grade, &[g])).collect();
-            let opts: Vec<(&str, &str)> = GRADES
-                .iter()
-                .zip(&labels)
-                .map(|(v, l)| (*v, l.as_str()))
-                .collect();
-            select(m, &attrs, &value, Some(lang.t(Key::Choose)), &opts);
-        }
-        Control::Checkbox => {
-            let mut input = vec![("type", "checkbox")];
-            input.extend_from_slice(&attrs);
-            if !f.slot().get(form).is_empty() {
-                input.push(("checked", ""));
-            }
-            m.open("input", &input);
-        }
-    }
-}
-
-fn field_markup(m: &mut Markup, lang: Lang, form: &FormInput, today: &str, f: &Field) {
-    let (id, hint_id, _) = ids(f.slot());
-    let label = lang.t(Key::Label(f.input));
-    let checkbox = matches!(f.control, Control::Checkbox);
-    m.open(
-        "div",
-        &[(
-            "class",
-            if checkbox {
-                "field field-check"
-            } else {
-                "field"
-            },
-        )],
-    );
-    if checkbox {
-        control(m, lang, form, today, f);
-        m.open("label", &[("for", &id)]).text(label).close("label");
-    } else {
-        m.open("label", &[("for", &id)]).text(label).close("label");
-        control(m, lang, form, today, f);
-    }
-    if let Some(hint) = f.hint {
-        m.open("p", &[("class", "hint"), ("id", &hint_id)])
-            .text(lang.t(hint))
-            .close("p");
-    }
-    if f.slot().validated().is_some() {
-        // Filled by the shell with the core's message (`markup::field_message`).
-        m.open(
-            "div",
-            &[("class", "msg-slot"), ("data-msg-of", f.slot().testid())],
-        )
-        .close("div");
-    }
-    m.close("div");
-}
-
-/// The form's controls in `lang`, holding the values of `form` (so that a language switch
-/// keeps every entry); `today` (YYYY-MM-DD) is the latest a date may be.
-#[must_use]
-pub fn form_markup(lang: Lang, form: &FormInput, today: &str) -> String {
-    let mut m = Markup::default();
-    for section in SECTIONS {
-        m.open("fieldset", &[("class", "section")])
-            .leaf("legend", "", lang.t(section.legend));
-        if let Some(hint) = section.hint {
-            m.leaf("p", "hint", lang.t(hint));
-        }
-        for row in section.rows {
-            if row.len() > 1 {
-                m.open("div", &[("class", "pair")]);
-            }
-            for f in *row {
-                field_markup(&mut m, lang, form, today, f);
-            }
-            if row.len() > 1 {
-                m.close("div");
-            }
-        }
-        m.close("fieldset");
-    }
-    m.finish()
 }
 
 /// `aria-describedby` of a control: its hint, and its message while the core reports one.
@@ -849,97 +690,6 @@ mod tests {
             MolarUnit::MgPerDl,
             "a unit selector keeps a unit"
         );
-    }
-
-    #[test]
-    fn every_slot_is_a_control_of_the_form_once_in_form_order() {
-        let html = form_markup(Lang::En, &FormInput::default(), "2026-11-25");
-        let mut last = 0;
-        for slot in SLOTS {
-            let needle = format!(
-                r#"id="aclf-{}" data-testid="{}""#,
-                slot.testid(),
-                slot.testid()
-            );
-            assert_eq!(html.matches(&needle).count(), 1, "{needle}");
-            let at = html.find(&needle).unwrap();
-            assert!(at > last, "{slot:?} out of order");
-            last = at;
-            assert_eq!(
-                Slot::from_element_id(&format!("aclf-{}", slot.testid())),
-                Some(slot)
-            );
-        }
-        assert_eq!(Slot::from_element_id("aclf-nothing"), None);
-        assert_eq!(Slot::from_element_id("age"), None);
-    }
-
-    #[test]
-    fn every_control_has_a_label_in_both_languages() {
-        for lang in [Lang::En, Lang::ZhCn] {
-            let html = form_markup(lang, &FormInput::default(), "2026-11-25");
-            for slot in SLOTS {
-                let id = format!("aclf-{}", slot.testid());
-                let label = match slot {
-                    // A unit selector is named by its value's label + "unit".
-                    Slot::TbilUnit | Slot::CreatinineUnit | Slot::AlbuminUnit | Slot::Pao2Unit => {
-                        let of = match slot {
-                            Slot::TbilUnit => InputId::Tbil,
-                            Slot::CreatinineUnit => InputId::Creatinine,
-                            Slot::Pao2Unit => InputId::Pao2,
-                            _ => InputId::Albumin,
-                        };
-                        format!(
-                            r#"id="{id}" data-testid="{}" aria-label="{} ({})""#,
-                            slot.testid(),
-                            lang.t(Key::Label(of)),
-                            lang.t(Key::Unit)
-                        )
-                    }
-                    Slot::Input(input) => {
-                        format!(r#"<label for="{id}">{}</label>"#, lang.t(Key::Label(input)))
-                    }
-                };
-                assert!(html.contains(&label), "{lang:?} {slot:?}: {label}");
-            }
-        }
-    }
-
-    #[test]
-    fn markup_holds_the_entries_so_a_language_switch_keeps_them() {
-        let html = form_markup(Lang::ZhCn, &filled(), "2026-11-25");
-        assert!(html.contains(r#"value="2,0" id="aclf-inr""#), "{html}");
-        assert!(html.contains(r#"<option value="drug" selected="">"#));
-        assert!(html.contains(r#"<option value="mg/dL" selected="">mg/dL</option>"#));
-        assert!(html.contains(r#"<option value="3" selected="">"#));
-        assert!(
-            html.contains(
-                r#"data-testid="dialysis" aria-describedby="aclf-hint-dialysis" checked="">"#
-            ),
-            "{html}"
-        );
-        assert!(html.contains(r#"<span class="unit" data-unit-of="tbil-earlier">mg/dL</span>"#));
-        assert!(html.contains(r#"max="2026-11-25""#));
-    }
-
-    #[test]
-    fn typed_text_is_escaped_in_the_value_attribute() {
-        let form = FormInput {
-            age: r#""><img src=x onerror=alert(1)>"#.into(),
-            ..FormInput::default()
-        };
-        let html = form_markup(Lang::En, &form, "2026-11-25");
-        assert!(
-            html.contains(r#"value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;""#),
-            "{html}"
-        );
-        assert!(!html.contains("<img"));
-    }
-
-    #[test]
-    fn unanswered_choices_select_the_empty_option() {
-        let html = form_markup(Lang::En, &FormInput::default(), "2026-11-25");
-        assert!(html.contains(r#"data-testid="sex" aria-describedby="aclf-hint-sex"><option value="" selected="">Select…</option>"#), "{html}");
     }
 
     #[test]

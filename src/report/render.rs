@@ -1,7 +1,6 @@
 //! Puts the core's typed results into words: field messages, evidence, notes, score trails,
 //! verdicts. Only wording happens here; every clinical decision was made by the core.
 
-use super::{fixed, num, Key, Lang};
 use crate::clinical::date::DateError;
 use crate::clinical::form::{limit_in_unit, FieldError, FieldMessage};
 use crate::clinical::gate_limits::{
@@ -23,6 +22,7 @@ use crate::clinical::severity::{
     OxygenRatioKind, Severity,
 };
 use crate::clinical::units::{Bilirubin, FieldUnit, MolarUnit};
+use crate::i18n::{fixed, num, Key, Lang};
 
 /// A protocol text in this language.
 #[must_use]

@@ -1,0 +1,526 @@
+//! What the read-only result panels say (scores, each phase's verdict and criteria, the score
+//! trail, the referral and print lists), as words and `data-*` values: the Leptos views in
+//! `ui::{scores, verdicts, referral, actions}` lay them out. Pure, so that it is tested
+//! natively; no markup here (Leptos escapes every text it inserts).
+
+use super::render::{
+    criterion_title, evidence, input_list, meld3_trail, meld_na_trail, meld_trail, protocol_text,
+    study_team_item, verdict_title,
+};
+use super::summary::{referral_lines, values_entered};
+use crate::clinical::form::ScreeningViewModel;
+use crate::clinical::meld::ScoreOutcome;
+use crate::clinical::outcome::{deciding_evidence, Outcome, State};
+use crate::clinical::protocol::{Confirmer, Protocol};
+use crate::clinical::screening::{CriterionResult, PhaseResult, Screening, Verdict};
+use crate::i18n::DECISIONS;
+use crate::i18n::{num, Key, Lang};
+
+/// A criterion state as the `data-state` value (test contract).
+#[must_use]
+pub fn state_attr(s: State) -> &'static str {
+    match s {
+        State::Met => "met",
+        State::NotMet => "not-met",
+        State::Unknown => "unknown",
+        State::NotApplicable => "not-applicable",
+    }
+}
+
+/// The icon of a state, for sighted users (the word beside it says the same).
+#[must_use]
+pub fn state_icon(s: State) -> &'static str {
+    match s {
+        State::Met => "✓",
+        State::NotMet => "✗",
+        State::Unknown => "?",
+        State::NotApplicable => "–",
+    }
+}
+
+/// A verdict as the `data-verdict` value (test contract).
+#[must_use]
+pub fn verdict_attr(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::NotEligible(_) => "not-eligible",
+        Verdict::Incomplete { .. } => "incomplete",
+        Verdict::Refer(_) => "refer",
+    }
+}
+
+/// The icon of a verdict, for sighted users (the title beside it says the same).
+#[must_use]
+pub fn verdict_icon(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::NotEligible(_) => "✗",
+        Verdict::Incomplete { .. } => "…",
+        Verdict::Refer(_) => "→",
+    }
+}
+
+/// What one criterion row says (and, for I3, its parts): state, id, title, whether only the
+/// study team confirms it, the evidence that decided it, what is missing, the notes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionText {
+    /// `criterion-<phase>-<id>` (test contract).
+    pub testid: String,
+    /// Met / Not met / Unknown / Not applicable.
+    pub state: State,
+    /// "I1" ...
+    pub id: &'static str,
+    /// The criterion's title with its thresholds.
+    pub title: String,
+    /// "Confirmed by the study team", said once: only when no note says it.
+    pub by_team: bool,
+    /// The evidence found.
+    pub evidence: Vec<String>,
+    /// "Missing: ...".
+    pub missing: Option<String>,
+    /// The notes that apply.
+    pub notes: Vec<&'static str>,
+    /// I3's parts.
+    pub parts: Vec<CriterionText>,
+}
+
+/// What a criterion row says.
+#[must_use]
+pub fn criterion(
+    lang: Lang,
+    protocol: &Protocol,
+    phase_id: &str,
+    c: &CriterionResult,
+) -> CriterionText {
+    let missing = (!c.outcome.missing().is_empty())
+        .then(|| lang.fill(Key::Missing, &[&input_list(lang, c.outcome.missing())]));
+    CriterionText {
+        testid: format!("criterion-{phase_id}-{}", c.id),
+        state: c.outcome.state(),
+        id: c.id,
+        title: criterion_title(lang, c, protocol),
+        by_team: c.confirmed_by == Confirmer::StudyTeam && c.notes.is_empty(),
+        evidence: c
+            .outcome
+            .evidence()
+            .iter()
+            .map(|e| evidence(lang, e))
+            .collect(),
+        missing,
+        notes: c.notes.iter().map(|n| lang.t(Key::Note(n))).collect(),
+        parts: c
+            .parts
+            .iter()
+            .map(|p| criterion(lang, protocol, phase_id, p))
+            .collect(),
+    }
+}
+
+/// A phase's criteria rows (inclusions, then declared exclusions).
+#[must_use]
+pub fn criteria(lang: Lang, protocol: &Protocol, r: &PhaseResult) -> Vec<CriterionText> {
+    r.criteria
+        .iter()
+        .chain(&r.exclusions)
+        .map(|c| criterion(lang, protocol, r.phase.id, c))
+        .collect()
+}
+
+/// What the verdict rests on: the deciding evidence per Not-met criterion, the inputs to enter
+/// next, or what the study team will confirm.
+#[must_use]
+pub fn verdict_detail(
+    lang: Lang,
+    protocol: &Protocol,
+    r: &PhaseResult,
+) -> (&'static str, Vec<String>) {
+    match &r.verdict {
+        Verdict::NotEligible(ids) => {
+            let lines = ids
+                .iter()
+                .filter_map(|id| r.criteria.iter().chain(&r.exclusions).find(|c| c.id == *id))
+                .map(|c| {
+                    let parts: Vec<&Outcome> = c.parts.iter().map(|p| &p.outcome).collect();
+                    let ev: Vec<String> = deciding_evidence(&c.outcome, &parts)
+                        .iter()
+                        .map(|e| evidence(lang, e))
+                        .collect();
+                    format!("{}: {}", c.id, ev.join("; "))
+                })
+                .collect();
+            (lang.t(Key::DecidedBy), lines)
+        }
+        Verdict::Incomplete { .. } => (lang.t(Key::EnterNext), Vec::new()),
+        Verdict::Refer(items) => (
+            lang.t(Key::StudyTeamWillConfirm),
+            items
+                .iter()
+                .map(|i| study_team_item(lang, *i, protocol))
+                .collect(),
+        ),
+    }
+}
+
+/// A verdict in one word, for the compact summary.
+#[must_use]
+pub fn verdict_word(lang: Lang, v: &Verdict) -> &'static str {
+    lang.t(match v {
+        Verdict::NotEligible(_) => Key::VerdictShortNotEligible,
+        Verdict::Incomplete { .. } => Key::VerdictShortIncomplete,
+        Verdict::Refer(_) => Key::VerdictShortRefer,
+    })
+}
+
+/// What a phase's verdict block says (the block itself, a live region, stays in place).
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerdictText {
+    /// Icon for sighted users.
+    pub icon: &'static str,
+    /// "Refer to the study team" ...
+    pub title: &'static str,
+    /// The heading of the detail lines.
+    pub head: &'static str,
+    /// The detail lines.
+    pub lines: Vec<String>,
+    /// The exclusion note, on a referral.
+    pub exclusion_note: Option<&'static str>,
+}
+
+/// What a phase's verdict block says.
+#[must_use]
+pub fn verdict(lang: Lang, protocol: &Protocol, r: &PhaseResult) -> VerdictText {
+    let v = &r.verdict;
+    let (head, lines) = verdict_detail(lang, protocol, r);
+    VerdictText {
+        icon: verdict_icon(v),
+        title: verdict_title(lang, v),
+        head,
+        lines,
+        exclusion_note: matches!(v, Verdict::Refer(_)).then(|| lang.t(Key::ExclusionNote)),
+    }
+}
+
+/// The integer as ASCII text, or nothing when not computable (test contract).
+pub fn score_text<T>(s: &ScoreOutcome<T>, score: impl Fn(&T) -> u8) -> String {
+    s.computed()
+        .map(|t| score(t).to_string())
+        .unwrap_or_default()
+}
+
+/// "Not computable yet. Needs: ..." for a score that is not computable.
+pub fn needs<T>(lang: Lang, s: &ScoreOutcome<T>) -> Option<String> {
+    match s {
+        ScoreOutcome::NotComputable(missing) => {
+            Some(lang.fill(Key::NeedsInputs, &[&input_list(lang, *missing)]))
+        }
+        ScoreOutcome::Computed(_) => None,
+    }
+}
+
+/// What a score card says: name, value (test contract: integer or empty), and for MELD its
+/// rule, gate decision (with its class) and borderline flag; for the others what they need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreText {
+    /// `meld`, `meld-na`, `meld-3` (test contract).
+    pub testid: &'static str,
+    /// Score name.
+    pub name: &'static str,
+    /// Integer or empty.
+    pub value: String,
+    /// MELD: the rule of the gate.
+    pub rule: Option<String>,
+    /// MELD: `gate gate-pass` / `gate gate-fail` / `gate gate-unknown` and its line.
+    pub gate: Option<(&'static str, String)>,
+    /// MELD: the borderline flag with the unrounded value.
+    pub borderline: Option<String>,
+    /// Context scores: "context only".
+    pub context: Option<&'static str>,
+    /// Context scores: what is still needed.
+    pub needs: Option<String>,
+}
+
+/// The score cards: MELD (the trial's gate) with its rule, gate decision and borderline flag;
+/// MELD-Na and MELD 3.0, marked "context only".
+#[must_use]
+pub fn scores(lang: Lang, protocol: &Protocol, s: &Screening) -> [ScoreText; 3] {
+    let below = protocol.thresholds.meld_below.to_string();
+    let meld = s.meld.computed();
+    let gate = match meld {
+        Some(m) => {
+            let (class, key) = if m.gate.passes {
+                ("gate gate-pass", Key::GatePass)
+            } else {
+                ("gate gate-fail", Key::GateFail)
+            };
+            let line = lang.fill(key, &[&m.score.to_string(), &m.gate.below.to_string()]);
+            (class, line)
+        }
+        None => (
+            "gate gate-unknown",
+            needs(lang, &s.meld).unwrap_or_default(),
+        ),
+    };
+    let borderline = meld.filter(|x| x.gate.borderline).map(|x| {
+        lang.fill(
+            Key::Borderline,
+            &[&num(x.unrounded, 2), &x.score.to_string()],
+        )
+    });
+    let context = |testid, name, value, needs| ScoreText {
+        testid,
+        name: lang.t(name),
+        value,
+        rule: None,
+        gate: None,
+        borderline: None,
+        context: Some(lang.t(Key::ContextOnly)),
+        needs,
+    };
+    [
+        ScoreText {
+            testid: "meld",
+            name: lang.t(Key::Meld),
+            value: score_text(&s.meld, |m| m.score),
+            rule: Some(lang.fill(Key::MeldRule, &[&below])),
+            gate: Some(gate),
+            borderline,
+            context: None,
+            needs: None,
+        },
+        context(
+            "meld-na",
+            Key::MeldNa,
+            score_text(&s.meld_na, |m| m.score),
+            needs(lang, &s.meld_na),
+        ),
+        context(
+            "meld-3",
+            Key::Meld3,
+            score_text(&s.meld3, |m| m.score),
+            needs(lang, &s.meld3),
+        ),
+    ]
+}
+
+/// The score trail: for each computed score, its name and every value used and rounding step.
+#[must_use]
+pub fn trail(lang: Lang, s: &Screening) -> Vec<(&'static str, Vec<String>)> {
+    let mut out = Vec::new();
+    if let Some(x) = s.meld.computed() {
+        out.push((lang.t(Key::Meld), meld_trail(lang, x)));
+    }
+    if let Some(x) = s.meld_na.computed() {
+        out.push((lang.t(Key::MeldNa), meld_na_trail(lang, x)));
+    }
+    if let Some(x) = s.meld3.computed() {
+        out.push((lang.t(Key::Meld3), meld3_trail(lang, x)));
+    }
+    out
+}
+
+/// The blank lines of the print header (patient's name and hospital number, never typed in).
+#[must_use]
+pub fn print_blanks(lang: Lang) -> [String; 2] {
+    let blank = ": ______________________________";
+    [
+        format!("{}{blank}", lang.t(Key::PrintName)),
+        format!("{}{blank}", lang.t(Key::PrintHospitalNumber)),
+    ]
+}
+
+/// The values entered with their dates, for print.
+#[must_use]
+pub fn print_values(lang: Lang, vm: &ScreeningViewModel) -> Vec<String> {
+    values_entered(lang, vm)
+        .iter()
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+/// Referral details (SPEC section 7).
+#[must_use]
+pub fn referral(lang: Lang, protocol: &Protocol, app_version: &str) -> Vec<String> {
+    referral_lines(lang, protocol, app_version)
+}
+
+/// The "typical, not confirmed" exclusion checklist.
+#[must_use]
+pub fn typical_exclusions(lang: Lang, protocol: &Protocol) -> Vec<&'static str> {
+    protocol
+        .typical_exclusions
+        .iter()
+        .map(|t| protocol_text(lang, &t.text))
+        .collect()
+}
+
+/// "How this was decided": every product decision, visible.
+#[must_use]
+pub fn decisions(lang: Lang) -> Vec<&'static str> {
+    DECISIONS
+        .iter()
+        .map(|d| lang.t(Key::Decision(*d)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clinical::date::Date;
+    use crate::clinical::form::fixtures::refer_patient;
+    use crate::clinical::form::{evaluate, FormInput, ScreeningViewModel};
+    use crate::clinical::protocol::PROTOCOL;
+
+    fn vm(form: &FormInput) -> ScreeningViewModel {
+        evaluate(form, Date::from_ymd(2026, 11, 25).unwrap(), &PROTOCOL)
+    }
+
+    #[test]
+    fn print_header_has_blank_lines_and_the_values_entered() {
+        let blanks = print_blanks(Lang::En);
+        assert!(blanks
+            .iter()
+            .all(|b| b.ends_with(": ______________________________")));
+        let values = print_values(Lang::En, &vm(&refer_patient()));
+        assert!(
+            values.contains(&"Total bilirubin (TBIL): 342 µmol/L (2026-11-25)".to_string()),
+            "{values:?}"
+        );
+    }
+
+    #[test]
+    fn referral_holds_details_exclusions_and_every_decision_in_both_languages() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let lines = referral(lang, &PROTOCOL, "0.1.0");
+            assert!(lines.iter().any(|l| l.contains("NCT06740149")), "{lines:?}");
+            assert_eq!(
+                typical_exclusions(lang, &PROTOCOL).len(),
+                PROTOCOL.typical_exclusions.len()
+            );
+            let all = decisions(lang);
+            assert_eq!(all.len(), DECISIONS.len());
+            for d in DECISIONS {
+                assert!(all.contains(&lang.t(Key::Decision(d))), "{lang:?} {d:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn refer_patient_scores_show_meld_26_and_the_gate_passed() {
+        let v = vm(&refer_patient());
+        let [meld, na, m3] = scores(Lang::En, &PROTOCOL, &v.screening);
+        assert_eq!((meld.testid, meld.value.as_str()), ("meld", "26"));
+        assert_eq!(
+            meld.gate,
+            Some(("gate gate-pass", "Gate passed: 26 < 30.".to_string()))
+        );
+        assert_eq!(meld.borderline, None);
+        assert_eq!((na.testid, m3.testid), ("meld-na", "meld-3"));
+        assert!(na.context.is_some() && m3.context.is_some() && meld.context.is_none());
+    }
+
+    #[test]
+    fn an_empty_form_leaves_scores_blank_and_names_what_is_needed() {
+        let v = vm(&FormInput::default());
+        let [meld, na, m3] = scores(Lang::En, &PROTOCOL, &v.screening);
+        assert_eq!(meld.value, "");
+        let (class, line) = meld.gate.unwrap();
+        assert_eq!(class, "gate gate-unknown");
+        assert!(line.starts_with("Not computable yet. Needs: "), "{line}");
+        assert!(na.needs.is_some() && m3.needs.is_some());
+    }
+
+    #[test]
+    fn borderline_meld_is_flagged_with_its_unrounded_value() {
+        // INR 2.9 moves the refer patient to MELD 29 (unrounded 29.3x): borderline below 30.
+        let v = vm(&FormInput {
+            inr: "2.9".into(),
+            ..refer_patient()
+        });
+        let m = v.screening.meld.computed().unwrap();
+        assert!(
+            m.gate.borderline,
+            "fixture must be borderline: {}",
+            m.unrounded
+        );
+        let [meld, _, _] = scores(Lang::En, &PROTOCOL, &v.screening);
+        let flag = meld.borderline.expect("borderline flag");
+        assert!(flag.contains(&num(m.unrounded, 2)), "{flag}");
+    }
+
+    #[test]
+    fn criteria_carry_state_and_testids_and_i3_nests_its_parts() {
+        let v = vm(&refer_patient());
+        for r in &v.screening.phases {
+            let rows = criteria(Lang::En, &PROTOCOL, r);
+            let top: Vec<&str> = rows.iter().map(|c| c.id).collect();
+            for id in ["I1", "I2", "I3", "I4", "I5", "I6"] {
+                assert!(top.contains(&id), "{id} missing in {top:?}");
+            }
+            let i3 = rows.iter().find(|c| c.id == "I3").unwrap();
+            let parts: Vec<&str> = i3.parts.iter().map(|p| p.testid.as_str()).collect();
+            let want: Vec<String> = ["I3-1", "I3-2", "I3-3"]
+                .iter()
+                .map(|id| format!("criterion-{}-{id}", r.phase.id))
+                .collect();
+            assert_eq!(parts, want);
+            assert_eq!(i3.parts[0].state, State::Met);
+        }
+    }
+
+    #[test]
+    fn a_not_met_criterion_shows_its_evidence_and_the_verdict_names_it() {
+        let v = vm(&FormInput {
+            age: "17".into(),
+            ..refer_patient()
+        });
+        let r = &v.screening.phases[0];
+        assert_eq!(verdict_attr(&r.verdict), "not-eligible");
+        let rows = criteria(Lang::En, &PROTOCOL, r);
+        let age = rows.iter().find(|c| c.state == State::NotMet).unwrap();
+        assert!(
+            age.evidence
+                .contains(&"Age 17 years (minimum 18)".to_string()),
+            "{age:?}"
+        );
+        let text = verdict(Lang::En, &PROTOCOL, r);
+        assert!(
+            text.lines
+                .contains(&"I2: Age 17 years (minimum 18)".to_string()),
+            "{text:?}"
+        );
+        assert_eq!(text.exclusion_note, None);
+    }
+
+    #[test]
+    fn incomplete_verdict_lists_the_inputs_to_enter_next() {
+        let v = vm(&FormInput {
+            inr: String::new(),
+            ..refer_patient()
+        });
+        let r = &v.screening.phases[0];
+        assert_eq!(verdict_attr(&r.verdict), "incomplete");
+        let text = verdict(Lang::En, &PROTOCOL, r);
+        assert!(text.lines.contains(&"INR".to_string()), "{text:?}");
+    }
+
+    #[test]
+    fn refer_verdict_carries_the_exclusion_note_in_both_languages() {
+        let v = vm(&refer_patient());
+        let r = &v.screening.phases[0];
+        assert_eq!(verdict_attr(&r.verdict), "refer");
+        for lang in [Lang::En, Lang::ZhCn] {
+            let text = verdict(lang, &PROTOCOL, r);
+            assert_eq!(text.icon, "→");
+            assert_eq!(text.title, verdict_title(lang, &r.verdict));
+            assert_eq!(text.exclusion_note, Some(lang.t(Key::ExclusionNote)));
+        }
+    }
+
+    #[test]
+    fn trail_lists_each_computed_score_with_its_steps() {
+        let v = vm(&refer_patient());
+        let sections = trail(Lang::En, &v.screening);
+        assert_eq!(sections.len(), 3);
+        assert_eq!(sections[0].0, "MELD");
+        assert!(sections.iter().all(|(_, rows)| !rows.is_empty()));
+        assert!(trail(Lang::En, &vm(&FormInput::default()).screening).is_empty());
+    }
+}
