@@ -10,7 +10,7 @@
 //! coming capabilities. `maud` templates (set with `inner_html`) would likely cost about what
 //! the strings did, so up to ~12 KB less than these views; not measured. Kept as views (one
 //! rendering system, the default of issue 10); revisit with `maud` if the goal gets tight.
-//!
+
 use super::render::{
     criterion_title, evidence, input_list, meld3_trail, meld_na_trail, meld_trail, protocol_text,
     study_team_item, verdict_title,
