@@ -57,6 +57,32 @@ pub const MOLAR_UNITS: &[(&str, &str)] = &[("umol/L", "µmol/L"), ("mg/dL", "mg/
 pub const ALBUMIN_UNITS: &[(&str, &str)] = &[("g/L", "g/L"), ("g/dL", "g/dL")];
 pub const PRESSURE_UNITS: &[(&str, &str)] = &[("mmHg", "mmHg"), ("kPa", "kPa")];
 
+/// The unit selector a value's field uses (bilirubin values share one), if it has one.
+#[must_use]
+pub fn unit_slot_of(input: InputId) -> Option<Slot> {
+    match input {
+        I::Tbil | I::TbilEarlier => Some(Slot::TbilUnit),
+        I::Creatinine => Some(Slot::CreatinineUnit),
+        I::Albumin => Some(Slot::AlbuminUnit),
+        I::Pao2 => Some(Slot::Pao2Unit),
+        _ => None,
+    }
+}
+
+/// A unit as its selector's option value (the test contract's).
+#[must_use]
+pub fn unit_value(unit: FieldUnit) -> Option<&'static str> {
+    match unit {
+        FieldUnit::UmolPerL => Some("umol/L"),
+        FieldUnit::MgPerDl => Some("mg/dL"),
+        FieldUnit::GPerL => Some("g/L"),
+        FieldUnit::GPerDl => Some("g/dL"),
+        FieldUnit::MmHg => Some("mmHg"),
+        FieldUnit::KPa => Some("kPa"),
+        _ => None,
+    }
+}
+
 /// What a control is.
 #[derive(Clone, Copy)]
 pub enum Control {
@@ -587,6 +613,22 @@ pub fn described_by(slot: Slot, has_message: bool) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_suggestion_sets_the_fields_own_selector() {
+        // "Did you mean 0.88 mg/dL?" switches the creatinine selector, and keeps the text.
+        let mut f = FormInput {
+            creatinine: "0.88".into(),
+            ..FormInput::default()
+        };
+        let slot = unit_slot_of(I::Creatinine).unwrap();
+        slot.set(&mut f, unit_value(FieldUnit::MgPerDl).unwrap());
+        assert_eq!(f.creatinine_unit, MolarUnit::MgPerDl);
+        assert_eq!(f.creatinine, "0.88");
+        assert_eq!(unit_slot_of(I::TbilEarlier), Some(Slot::TbilUnit));
+        assert_eq!(unit_slot_of(I::Inr), None);
+        assert_eq!(unit_value(FieldUnit::GPerDl), Some("g/dL"));
+    }
 
     fn filled() -> FormInput {
         FormInput {

@@ -376,6 +376,18 @@ pub enum Key {
     EnterNext,
     /// "Did you mean {0}?" (a unit switch).
     DidYouMean,
+    /// "To be confirmed by the study team" (a study-team criterion while unknown).
+    ToBeConfirmedByTeam,
+    /// "Copied: concise summary" / status after copying the full text.
+    CopiedFull,
+    /// "Reset done." + undo.
+    ResetDone,
+    /// "Undo".
+    Undo,
+    /// Print blank lines: referring physician, department.
+    PrintPhysician,
+    /// Department.
+    PrintDepartment,
     /// "date not entered".
     DateNotEntered,
     /// "Flags:" (concise summary).

@@ -12,17 +12,19 @@
 //! rendering system, the default of issue 10); revisit with `maud` if the goal gets tight.
 
 use super::render::{
-    criterion_title, evidence, input_list, meld3_trail, meld_na_trail, meld_trail, protocol_text,
-    study_team_item, verdict_title,
+    borderline, criterion_title, evidence, exclusion_flag, input_list, meld3_trail, meld_na_trail,
+    meld_trail, protocol_text, study_team_item, verdict_title,
 };
 use super::summary::{referral_lines, values_entered};
 use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::meld::ScoreOutcome;
 use crate::clinical::outcome::{deciding_evidence, Outcome, State};
+use crate::clinical::patient::InputId;
 use crate::clinical::protocol::{Confirmer, Protocol};
-use crate::clinical::screening::{CriterionResult, PhaseResult, Screening, Verdict};
+use crate::clinical::screening::{CriterionResult, ExclusionFlag, PhaseResult, Screening, Verdict};
+use crate::form_fields::Slot;
 use crate::i18n::DECISIONS;
-use crate::i18n::{num, Key, Lang};
+use crate::i18n::{Key, Lang};
 
 /// A criterion state as the `data-state` value (test contract).
 #[must_use]
@@ -35,14 +37,36 @@ pub fn state_attr(s: State) -> &'static str {
     }
 }
 
-/// The icon of a state, for sighted users (the word beside it says the same).
+/// An icon, for sighted users (the word beside it always says the same). Drawn by the shell as
+/// inline SVG, so that it renders on hospital PCs without an emoji or symbol font.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Glyph {
+    /// Met.
+    Check,
+    /// Not met / not eligible.
+    Cross,
+    /// Unknown.
+    Question,
+    /// Not applicable.
+    Dash,
+    /// Refer.
+    Arrow,
+    /// Incomplete.
+    Ellipsis,
+    /// Please check / borderline / a flag.
+    Warning,
+    /// A rejected value.
+    Stop,
+}
+
+/// The icon of a state.
 #[must_use]
-pub fn state_icon(s: State) -> &'static str {
+pub fn state_icon(s: State) -> Glyph {
     match s {
-        State::Met => "✓",
-        State::NotMet => "✗",
-        State::Unknown => "?",
-        State::NotApplicable => "–",
+        State::Met => Glyph::Check,
+        State::NotMet => Glyph::Cross,
+        State::Unknown => Glyph::Question,
+        State::NotApplicable => Glyph::Dash,
     }
 }
 
@@ -58,11 +82,11 @@ pub fn verdict_attr(v: &Verdict) -> &'static str {
 
 /// The icon of a verdict, for sighted users (the title beside it says the same).
 #[must_use]
-pub fn verdict_icon(v: &Verdict) -> &'static str {
+pub fn verdict_icon(v: &Verdict) -> Glyph {
     match v {
-        Verdict::NotEligible(_) => "✗",
-        Verdict::Incomplete { .. } => "…",
-        Verdict::Refer(_) => "→",
+        Verdict::NotEligible(_) => Glyph::Cross,
+        Verdict::Incomplete { .. } => Glyph::Ellipsis,
+        Verdict::Refer(_) => Glyph::Arrow,
     }
 }
 
@@ -80,12 +104,15 @@ pub struct CriterionText {
     pub title: String,
     /// "Confirmed by the study team", said once: only when no note says it.
     pub by_team: bool,
+    /// Only the study team confirms it (`data-confirmed-by="study-team"`): while Unknown it
+    /// reads "to be confirmed by the study team" in a neutral style, never as a warning.
+    pub study_team: bool,
     /// The evidence found.
     pub evidence: Vec<String>,
     /// "Missing: ...".
     pub missing: Option<String>,
-    /// The notes that apply.
-    pub notes: Vec<&'static str>,
+    /// The notes that apply: the contract's `data-note` name and the words.
+    pub notes: Vec<(&'static str, &'static str)>,
     /// I3's parts.
     pub parts: Vec<CriterionText>,
 }
@@ -106,6 +133,7 @@ pub fn criterion(
         id: c.id,
         title: criterion_title(lang, c, protocol),
         by_team: c.confirmed_by == Confirmer::StudyTeam && c.notes.is_empty(),
+        study_team: c.confirmed_by == Confirmer::StudyTeam,
         evidence: c
             .outcome
             .evidence()
@@ -113,7 +141,11 @@ pub fn criterion(
             .map(|e| evidence(lang, e))
             .collect(),
         missing,
-        notes: c.notes.iter().map(|n| lang.t(Key::Note(n))).collect(),
+        notes: c
+            .notes
+            .iter()
+            .map(|n| (n.contract_name(), lang.t(Key::Note(n))))
+            .collect(),
         parts: c
             .parts
             .iter()
@@ -181,7 +213,7 @@ pub fn verdict_word(lang: Lang, v: &Verdict) -> &'static str {
 #[derive(Clone, Debug, PartialEq)]
 pub struct VerdictText {
     /// Icon for sighted users.
-    pub icon: &'static str,
+    pub icon: Glyph,
     /// "Refer to the study team" ...
     pub title: &'static str,
     /// The heading of the detail lines.
@@ -190,14 +222,91 @@ pub struct VerdictText {
     pub lines: Vec<String>,
     /// The exclusion note, on a referral.
     pub exclusion_note: Option<&'static str>,
+    /// Incomplete: the inputs to enter next (the field's test id and label), form order.
+    pub enter_next: Vec<(&'static str, &'static str)>,
+    /// Incomplete: the questions answered "unknown" to find out (test id, "... (answered
+    /// unknown)"), with their heading.
+    pub find_out: Vec<(&'static str, String)>,
+    /// "Find out:".
+    pub find_out_head: &'static str,
+    /// Refer: the typical exclusions the values raise ("check with the study team"): the
+    /// contract's `data-rule` and the words, with their heading.
+    pub flags: Vec<(&'static str, String)>,
+    /// "Check with the study team ...".
+    pub flags_head: &'static str,
+}
+
+/// The typical exclusions raised by the values: `data-rule` and words (verdict, print).
+#[must_use]
+pub fn flags(lang: Lang, flags: &[ExclusionFlag]) -> Vec<(&'static str, String)> {
+    flags
+        .iter()
+        .map(|f| (f.contract_name(), exclusion_flag(lang, f)))
+        .collect()
+}
+
+/// The "typical, not confirmed" checklist for print: each item and whether the values raise it.
+#[must_use]
+pub fn checklist(lang: Lang, protocol: &Protocol, s: &Screening) -> Vec<(String, bool)> {
+    protocol
+        .typical_exclusions
+        .iter()
+        .map(|t| {
+            let flagged = s.flags.iter().find(|f| f.item.id == t.id);
+            let text = flagged.map_or_else(
+                || protocol_text(lang, &t.text).to_string(),
+                |f| exclusion_flag(lang, f),
+            );
+            (text, flagged.is_some())
+        })
+        .collect()
+}
+
+fn input_testid(id: InputId) -> &'static str {
+    Slot::Input(id).testid()
 }
 
 /// What a phase's verdict block says.
 #[must_use]
-pub fn verdict(lang: Lang, protocol: &Protocol, r: &PhaseResult) -> VerdictText {
+pub fn verdict(
+    lang: Lang,
+    protocol: &Protocol,
+    r: &PhaseResult,
+    raised: &[ExclusionFlag],
+) -> VerdictText {
     let v = &r.verdict;
     let (head, lines) = verdict_detail(lang, protocol, r);
+    let (enter_next, find_out) = match v {
+        Verdict::Incomplete {
+            enter_next,
+            find_out,
+        } => (
+            enter_next
+                .iter()
+                .map(|id| (input_testid(id), lang.t(Key::Label(id))))
+                .collect(),
+            find_out
+                .iter()
+                .map(|id| {
+                    (
+                        input_testid(id),
+                        lang.fill(Key::AnsweredUnknown, &[lang.t(Key::Label(id))]),
+                    )
+                })
+                .collect(),
+        ),
+        _ => (Vec::new(), Vec::new()),
+    };
     VerdictText {
+        enter_next,
+        find_out,
+        find_out_head: lang.t(Key::FindOut),
+        flags: if matches!(v, Verdict::Refer(_)) {
+            flags(lang, raised)
+        } else {
+            Vec::new()
+        },
+        flags_head: lang.t(Key::CheckWithStudyTeam),
         icon: verdict_icon(v),
         title: verdict_title(lang, v),
         head,
@@ -266,12 +375,9 @@ pub fn scores(lang: Lang, protocol: &Protocol, s: &Screening) -> [ScoreText; 3] 
             needs(lang, &s.meld).unwrap_or_default(),
         ),
     };
-    let borderline = meld.filter(|x| x.gate.borderline).map(|x| {
-        lang.fill(
-            Key::Borderline,
-            &[&num(x.unrounded, 2), &x.score.to_string()],
-        )
-    });
+    let borderline = meld
+        .filter(|x| x.gate.borderline)
+        .map(|x| borderline(lang, x));
     let context = |testid, name, value, needs| ScoreText {
         testid,
         name: lang.t(name),
@@ -324,13 +430,25 @@ pub fn trail(lang: Lang, s: &Screening) -> Vec<(&'static str, Vec<String>)> {
     out
 }
 
-/// The blank lines of the print header (patient's name and hospital number, never typed in).
+/// The blank lines of the print header: the referring physician and department, the patient's
+/// name and hospital number (never typed in), each with its `data-field` (test contract).
 #[must_use]
-pub fn print_blanks(lang: Lang) -> [String; 2] {
+pub fn print_blanks(lang: Lang) -> [(&'static str, String); 4] {
     let blank = ": ______________________________";
     [
-        format!("{}{blank}", lang.t(Key::PrintName)),
-        format!("{}{blank}", lang.t(Key::PrintHospitalNumber)),
+        (
+            "physician",
+            format!("{}{blank}", lang.t(Key::PrintPhysician)),
+        ),
+        (
+            "department",
+            format!("{}{blank}", lang.t(Key::PrintDepartment)),
+        ),
+        ("patient-name", format!("{}{blank}", lang.t(Key::PrintName))),
+        (
+            "record-number",
+            format!("{}{blank}", lang.t(Key::PrintHospitalNumber)),
+        ),
     ]
 }
 
@@ -385,7 +503,12 @@ mod tests {
         let blanks = print_blanks(Lang::En);
         assert!(blanks
             .iter()
-            .all(|b| b.ends_with(": ______________________________")));
+            .all(|(_, b)| b.ends_with(": ______________________________")));
+        let fields: Vec<&str> = blanks.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            ["physician", "department", "patient-name", "record-number"]
+        );
         let values = print_values(Lang::En, &vm(&refer_patient()));
         assert!(
             values.contains(&"Total bilirubin (TBIL): 342 µmol/L (2026-11-25)".to_string()),
@@ -450,7 +573,9 @@ mod tests {
         );
         let [meld, _, _] = scores(Lang::En, &PROTOCOL, &v.screening);
         let flag = meld.borderline.expect("borderline flag");
-        assert!(flag.contains(&num(m.unrounded, 2)), "{flag}");
+        // Truncated, never rounded (SPEC 4).
+        let truncated = crate::clinical::rounding::truncate(m.unrounded, 2);
+        assert!(flag.contains(&crate::i18n::fixed(truncated, 2)), "{flag}");
     }
 
     #[test]
@@ -488,7 +613,7 @@ mod tests {
                 .contains(&"Age 17 years (minimum 18)".to_string()),
             "{age:?}"
         );
-        let text = verdict(Lang::En, &PROTOCOL, r);
+        let text = verdict(Lang::En, &PROTOCOL, r, &[]);
         assert!(
             text.lines
                 .contains(&"I2: Age 17 years (minimum 18)".to_string()),
@@ -505,8 +630,9 @@ mod tests {
         });
         let r = &v.screening.phases[0];
         assert_eq!(verdict_attr(&r.verdict), "incomplete");
-        let text = verdict(Lang::En, &PROTOCOL, r);
-        assert!(text.lines.contains(&"INR".to_string()), "{text:?}");
+        let text = verdict(Lang::En, &PROTOCOL, r, &[]);
+        assert_eq!(text.enter_next, [("inr", "INR")], "{text:?}");
+        assert!(text.find_out.is_empty());
     }
 
     #[test]
@@ -515,8 +641,8 @@ mod tests {
         let r = &v.screening.phases[0];
         assert_eq!(verdict_attr(&r.verdict), "refer");
         for lang in [Lang::En, Lang::ZhCn] {
-            let text = verdict(lang, &PROTOCOL, r);
-            assert_eq!(text.icon, "→");
+            let text = verdict(lang, &PROTOCOL, r, &[]);
+            assert_eq!(text.icon, Glyph::Arrow);
             assert_eq!(text.title, verdict_title(lang, &r.verdict));
             assert_eq!(text.exclusion_note, Some(lang.t(Key::ExclusionNote)));
         }
@@ -530,5 +656,52 @@ mod tests {
         assert_eq!(sections[0].0, "MELD");
         assert!(sections.iter().all(|(_, rows)| !rows.is_empty()));
         assert!(trail(Lang::En, &vm(&FormInput::default()).screening).is_empty());
+    }
+
+    #[test]
+    fn a_refer_verdict_lists_the_flags_and_an_incomplete_one_both_sets() {
+        let v = vm(&FormInput {
+            bleeding_signs: Some(crate::clinical::patient::Answer::Yes),
+            ..refer_patient()
+        });
+        let r = &v.screening.phases[0];
+        let text = verdict(Lang::En, &PROTOCOL, r, &v.screening.flags);
+        assert_eq!(
+            text.flags,
+            [(
+                "bleeding-signs",
+                "Active gastrointestinal or variceal bleeding".to_string()
+            )]
+        );
+        let marked: Vec<bool> = checklist(Lang::En, &PROTOCOL, &v.screening)
+            .iter()
+            .map(|(_, on)| *on)
+            .collect();
+        assert_eq!(marked.iter().filter(|on| **on).count(), 1);
+        let unknown = vm(&FormInput {
+            etiology: Some(crate::clinical::patient::Etiology::Unknown),
+            inr: String::new(),
+            ..refer_patient()
+        });
+        let text = verdict(Lang::En, &PROTOCOL, &unknown.screening.phases[1], &[]);
+        assert_eq!(text.enter_next, [("inr", "INR")]);
+        assert_eq!(
+            text.find_out,
+            [(
+                "etiology",
+                "Cause of liver failure (answered unknown)".to_string()
+            )]
+        );
+        assert!(text.flags.is_empty());
+    }
+
+    #[test]
+    fn criteria_carry_their_note_names_and_who_confirms_them() {
+        let v = vm(&refer_patient());
+        let rows = criteria(Lang::En, &PROTOCOL, &v.screening.phases[0]);
+        let i3 = rows.iter().find(|c| c.id == "I3").unwrap();
+        assert_eq!(i3.parts[1].notes[0].0, "tbil-threshold-registry");
+        let i1 = rows.iter().find(|c| c.id == "I1").unwrap();
+        assert!(i1.study_team && !i3.study_team);
     }
 }

@@ -1,24 +1,30 @@
-//! Reset, copy summary and print. Copy uses the Clipboard API where the page is a secure
-//! context; on plain-HTTP intranets, where it is missing, the summary is shown selected for
-//! Ctrl+C. Print shows a one-page summary with blank lines for the patient's name and hospital
-//! number, which are never typed into the widget.
+//! Reset (with Undo for 10 s), copy (the concise summary that fits a message, or the full text)
+//! and print. Copy uses the Clipboard API where the page is a secure context; on plain-HTTP
+//! intranets, where it is missing, the text is shown selected for Ctrl+C. Print shows the
+//! referral on page one, with blank lines for the referring physician and department and for
+//! the patient's name and hospital number, which are never typed into the widget.
 
 use leptos::prelude::*;
 
 use super::browser::now_text;
+use super::verdicts::Flags;
 use super::{initial_form, Ctx, Lines, APP_VERSION};
+use crate::clinical::form::FormInput;
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::Key;
-use crate::report::panels::{print_blanks, print_values};
-use crate::report::summary::summary;
+use crate::report::panels::{checklist, flags, print_blanks, print_values};
+use crate::report::summary::{concise, summary};
+
+/// How long Undo is offered after a reset.
+const UNDO_FOR: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// What the copy button last did.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CopyState {
     /// Nothing yet (or reset).
     Idle,
-    /// Copied to the clipboard.
-    Copied,
+    /// Copied to the clipboard (`true`: the full text).
+    Copied(bool),
     /// No clipboard: the text is shown selected.
     Fallback,
 }
@@ -46,10 +52,18 @@ pub fn Actions() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let area = NodeRef::<leptos::html::Textarea>::new();
 
-    let on_copy = move |_| {
-        let body = ctx
-            .vm
-            .with(|v| summary(ctx.lang.get_untracked(), v, &PROTOCOL, APP_VERSION));
+    let undo = RwSignal::new(None::<FormInput>);
+    let undo_timer = StoredValue::new(None::<TimeoutHandle>);
+
+    let copy = move |full: bool| {
+        let lang = ctx.lang.get_untracked();
+        let body = ctx.vm.with(|v| {
+            if full {
+                summary(lang, v, &PROTOCOL, APP_VERSION)
+            } else {
+                concise(lang, v, &PROTOCOL)
+            }
+        });
         text.set(body.clone());
         if !clipboard_available() {
             copy_state.set(CopyState::Fallback);
@@ -59,7 +73,7 @@ pub fn Actions() -> impl IntoView {
         let promise = window().navigator().clipboard().write_text(&body);
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => copy_state.set(CopyState::Copied),
+                Ok(_) => copy_state.set(CopyState::Copied(full)),
                 Err(_) => {
                     // Permission denied or no focus: fall back to manual copy.
                     copy_state.set(CopyState::Fallback);
@@ -69,25 +83,50 @@ pub fn Actions() -> impl IntoView {
         });
     };
     let on_reset = move |_| {
+        undo.set(Some(ctx.form.get_untracked()));
         ctx.form.set(initial_form());
         copy_state.set(CopyState::Idle);
         text.set(String::new());
+        if let Some(h) = undo_timer.get_value() {
+            h.clear();
+        }
+        undo_timer.set_value(set_timeout_with_handle(move || undo.set(None), UNDO_FOR).ok());
+    };
+    let on_undo = move |_| {
+        if let Some(previous) = undo.get_untracked() {
+            ctx.form.set(previous);
+        }
+        undo.set(None);
     };
     let on_print = move |_| {
         let _ = window().print();
     };
     view! {
         <div class="actions no-print">
-            <button type="button" data-testid="copy-summary" on:click=on_copy>{ctx.tr(Key::CopySummary)}</button>
+            <button type="button" data-testid="copy-summary" on:click=move |_| copy(false)>{ctx.tr(Key::CopySummary)}</button>
+            <button type="button" data-testid="copy-full" class="secondary" on:click=move |_| copy(true)>{ctx.tr(Key::CopyFull)}</button>
             <button type="button" data-testid="print" on:click=on_print>{ctx.tr(Key::Print)}</button>
             <button type="button" data-testid="reset" class="secondary" on:click=on_reset>{ctx.tr(Key::Reset)}</button>
             <p class="copy-status" role="status">
                 {move || match copy_state.get() {
                     CopyState::Idle => "",
-                    CopyState::Copied => ctx.t(Key::Copied),
+                    CopyState::Copied(false) => ctx.t(Key::Copied),
+                    CopyState::Copied(true) => ctx.t(Key::CopiedFull),
                     CopyState::Fallback => ctx.t(Key::CopyFallback),
                 }}
             </p>
+            {move || {
+                undo.with(|u| u.is_some())
+                    .then(|| {
+                        view! {
+                            <p class="undo" role="status">
+                                {ctx.tr(Key::ResetDone)}
+                                " "
+                                <button type="button" data-testid="undo-reset" on:click=on_undo>{ctx.tr(Key::Undo)}</button>
+                            </p>
+                        }
+                    })
+            }}
             {move || {
                 (copy_state.get() == CopyState::Fallback)
                     .then(|| {
@@ -121,6 +160,14 @@ pub fn PrintHeader() -> impl IntoView {
         let lang = ctx.lang.get();
         ctx.vm.with(|v| print_values(lang, v))
     });
+    let raised = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.vm.with(|v| flags(lang, &v.screening.flags))
+    });
+    let items = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.vm.with(|v| checklist(lang, &PROTOCOL, &v.screening))
+    });
     view! {
         <div class="print-only print-header">
             <h1>{ctx.tr(Key::AppTitle)}</h1>
@@ -129,14 +176,36 @@ pub fn PrintHeader() -> impl IntoView {
                 " "
                 {move || ctx.lang.get().fill(Key::PrintedAt, &[&printed_at.get()])}
             </p>
-            {move || {
-                print_blanks(ctx.lang.get())
-                    .into_iter()
-                    .map(|b| view! { <p class="print-blank">{b}</p> })
-                    .collect_view()
-            }}
+            <div class="print-blanks">
+                {move || {
+                    print_blanks(ctx.lang.get())
+                        .into_iter()
+                        .map(|(field, b)| view! { <p class="print-blank" data-testid="print-blank" data-field=field>{b}</p> })
+                        .collect_view()
+                }}
+            </div>
             <h2>{ctx.tr(Key::LabValues)}</h2>
             <ul class="print-values">{move || view! { <Lines lines=values.get()/> }}</ul>
+            {move || {
+                let raised = raised.get();
+                (!raised.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="print-flags-head"><strong>{ctx.tr(Key::CheckWithStudyTeam)}</strong></p>
+                            <ul class="flags"><Flags flags=raised/></ul>
+                        }
+                    })
+            }}
+            <p class="print-flags-head">{ctx.tr(Key::TypicalExclusions)} " — " {ctx.tr(Key::TypicalNotConfirmed)}</p>
+            <ul class="checklist">
+                {move || {
+                    items
+                        .get()
+                        .into_iter()
+                        .map(|(text, flagged)| view! { <li class:flagged=flagged>{text}</li> })
+                        .collect_view()
+                }}
+            </ul>
         </div>
     }
 }

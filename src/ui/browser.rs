@@ -63,6 +63,26 @@ pub fn remove_boot_message() {
 }
 
 /// Reloads the page (after a new version was installed).
+/// Moves focus to a form field (and scrolls it into view), found from the element that was
+/// clicked: inside a shadow root the document's `getElementById` cannot see it.
+pub fn focus_field(ev: &web_sys::MouseEvent, testid: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    let field = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".aclf").ok().flatten())
+        .and_then(|root| {
+            root.query_selector(&format!("#aclf-{testid}"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        field.scroll_into_view();
+        let _ = field.focus();
+    }
+}
+
 pub fn reload() {
     let _ = window().location().reload();
 }

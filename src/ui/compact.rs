@@ -8,10 +8,11 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use super::icons::Icon;
 use super::Ctx;
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::Key;
-use crate::report::panels::{verdict_attr, verdict_icon, verdict_word};
+use crate::report::panels::{verdict_attr, verdict_icon, verdict_word, Glyph};
 use crate::report::render::protocol_text;
 
 /// Moves focus to the results heading (found from the button, so that it works inside a shadow
@@ -45,7 +46,10 @@ fn CompactVerdict(index: usize) -> impl IntoView {
             data-testid=format!("compact-verdict-{}", phase.id)
             data-verdict=attr
         >
-            <span aria-hidden="true">{move || verdict.with(|v| v.as_ref().map_or("…", verdict_icon))}</span>
+            {move || {
+                let glyph = verdict.with(|v| v.as_ref().map_or(Glyph::Ellipsis, verdict_icon));
+                view! { <Icon of=glyph/> }
+            }}
             " "
             {move || protocol_text(ctx.lang.get(), &phase.name)}
             ": "

@@ -12,15 +12,17 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use super::icons::Icon;
 use super::Ctx;
-use crate::clinical::form::FieldMessage;
+use crate::clinical::form::{FieldError, FieldMessage};
 use crate::clinical::patient::InputId;
 use crate::form_fields::{
-    described_by, earlier_tbil_unit, ids, unit_select_label, After, Control, Field, Section, Slot,
-    GRADES, SECTIONS,
+    described_by, earlier_tbil_unit, ids, unit_select_label, unit_slot_of, unit_value, After,
+    Control, Field, Section, Slot, GRADES, SECTIONS,
 };
 use crate::i18n::{Key, Lang};
-use crate::report::render::field_message;
+use crate::report::panels::Glyph;
+use crate::report::render::{did_you_mean, field_message};
 
 /// Stores what the control that fired `ev` now holds (text as typed, option value, checkbox).
 fn store_edit(ctx: Ctx, ev: &web_sys::Event) {
@@ -84,6 +86,11 @@ fn Choices(
     let slot = of;
     let (id, _, _) = ids(slot);
     let label = name.map(|of| move || unit_select_label(ctx.lang.get(), of));
+    // The West Haven grade counts only while HE is present: disabled otherwise, its choice kept
+    // (counted again once HE is present; reset clears it).
+    let disabled = move || {
+        slot == Slot::Input(InputId::HeGrade) && ctx.form.with(|f| f.encephalopathy != Some(true))
+    };
     view! {
         <select
             class=class
@@ -91,6 +98,7 @@ fn Choices(
             data-testid=slot.testid()
             aria-label=label
             aria-describedby=described_by(slot, false)
+            prop:disabled=disabled
         >
             {options
                 .into_iter()
@@ -150,13 +158,37 @@ fn Message(of: Slot) -> impl IntoView {
     move || {
         message.get().map(|m| {
             let (class, kind, icon) = match m {
-                FieldMessage::Error(_) => ("msg msg-error", "error", "⛔ "),
-                FieldMessage::Unusual { .. } => ("msg msg-warning", "warning", "⚠ "),
+                FieldMessage::Error(_) => ("msg msg-error", "error", Glyph::Stop),
+                FieldMessage::Unusual { .. } => ("msg msg-warning", "warning", Glyph::Warning),
             };
+            // "Did you mean 0.88 mg/dL?": one click switches the field's unit selector; the
+            // text typed stays as it is and is read again in that unit.
+            let suggestion = match (&m, slot.validated().and_then(unit_slot_of)) {
+                (
+                    FieldMessage::Error(FieldError::DidYouMean { suggest, value, .. }),
+                    Some(unit_slot),
+                ) => unit_value(*suggest).map(|v| (*suggest, *value, unit_slot, v)),
+                _ => None,
+            };
+            let button = suggestion.map(|(suggest, value, unit_slot, v)| {
+                view! {
+                    " "
+                    <button
+                        type="button"
+                        class="unit-suggest"
+                        data-testid=format!("unit-suggest-{testid}")
+                        on:click=move |_| ctx.form.update(|f| unit_slot.set(f, v))
+                    >
+                        {move || did_you_mean(ctx.lang.get(), value, suggest)}
+                    </button>
+                }
+            });
             view! {
                 <p class=class id=msg_id.clone() data-testid=format!("{kind}-{testid}")>
-                    <span aria-hidden="true">{icon}</span>
+                    <Icon of=icon/>
+                    " "
                     {move || field_message(ctx.lang.get(), &m)}
+                    {button}
                 </p>
             }
         })
@@ -204,6 +236,21 @@ fn control(ctx: Ctx, f: &'static Field) -> AnyView {
             }
             .into_any()
         }
+        // The latest TBIL's date starts empty (SPEC 2, revised); a button fills in today.
+        Control::Date if slot == Slot::Input(InputId::TbilDate) => view! {
+            <div class="field-row">
+                <Entry of=slot kind="date" max=ctx.today.iso()/>
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="tbil-date-today"
+                    on:click=move |_| ctx.form.update(|f| f.tbil_date = ctx.today.iso())
+                >
+                    {ctx.tr(Key::Today)}
+                </button>
+            </div>
+        }
+        .into_any(),
         Control::Date => view! { <Entry of=slot kind="date" max=ctx.today.iso()/> }.into_any(),
         Control::Checkbox => view! { <Entry of=slot kind="checkbox"/> }.into_any(),
         Control::Select(table, placeholder) => {

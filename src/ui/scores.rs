@@ -5,10 +5,11 @@
 
 use leptos::prelude::*;
 
+use super::icons::Icon;
 use super::{Ctx, Lines};
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::Key;
-use crate::report::panels::{scores, trail, ScoreText};
+use crate::report::panels::{scores, trail, Glyph, ScoreText};
 
 /// One score card.
 #[component]
@@ -25,7 +26,8 @@ fn ScoreCard(score: ScoreText) -> impl IntoView {
                 .map(|b| {
                     view! {
                         <p class="borderline" data-testid="meld-borderline">
-                            <span aria-hidden="true">"⚠ "</span>
+                            <Icon of=Glyph::Warning/>
+                            " "
                             {b}
                         </p>
                     }

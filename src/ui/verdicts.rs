@@ -6,11 +6,14 @@
 
 use leptos::prelude::*;
 
+use super::browser::focus_field;
+use super::icons::Icon;
 use super::{Ctx, Lines};
+use crate::clinical::outcome::State;
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::{Key, Lang};
 use crate::report::panels::{
-    criteria, state_attr, state_icon, verdict, verdict_attr, CriterionText,
+    criteria, state_attr, state_icon, verdict, verdict_attr, CriterionText, Glyph,
 };
 use crate::report::render::protocol_text;
 
@@ -18,6 +21,27 @@ use crate::report::render::protocol_text;
 #[component]
 fn CriterionRow(c: CriterionText, lang: Lang) -> AnyView {
     let state = state_attr(c.state);
+    let note_testid = c.testid.replacen("criterion-", "note-", 1);
+    // A study-team criterion is not the referrer's to answer: while Unknown it reads "to be
+    // confirmed by the study team" in a neutral style (its data-state stays `unknown`).
+    let team_pending = c.study_team && c.state == State::Unknown;
+    let class = if team_pending {
+        "criterion state-team".to_string()
+    } else {
+        format!("criterion state-{state}")
+    };
+    let badge = if team_pending {
+        view! { <span class="state-badge">{lang.t(Key::ToBeConfirmedByTeam)}</span> }.into_any()
+    } else {
+        view! {
+            <span class="state-badge">
+                <Icon of=state_icon(c.state)/>
+                " "
+                {lang.t(Key::State(c.state))}
+            </span>
+        }
+        .into_any()
+    };
     let parts = (!c.parts.is_empty()).then(|| {
         let rows = c
             .parts
@@ -27,24 +51,71 @@ fn CriterionRow(c: CriterionText, lang: Lang) -> AnyView {
         view! { <ul class="parts">{rows}</ul> }
     });
     view! {
-        <li class=format!("criterion state-{state}") data-testid=c.testid data-state=state>
+        <li
+            class=class
+            data-testid=c.testid
+            data-state=state
+            data-confirmed-by=c.study_team.then_some("study-team")
+        >
             <div class="criterion-head">
-                <span class="state-badge">
-                    <span aria-hidden="true">{state_icon(c.state)}</span>
-                    " "
-                    {lang.t(Key::State(c.state))}
-                </span>
+                {badge}
                 <span class="criterion-id">{c.id}</span>
                 <span class="criterion-title">{c.title}</span>
             </div>
-            {c.by_team.then(|| view! { <p class="by-team">{lang.t(Key::ConfirmedByStudyTeam)}</p> })}
+            {(c.by_team && !team_pending).then(|| view! { <p class="by-team">{lang.t(Key::ConfirmedByStudyTeam)}</p> })}
             {(!c.evidence.is_empty()).then(|| view! { <ul class="evidence"><Lines lines=c.evidence/></ul> })}
             {c.missing.map(|m| view! { <p class="missing">{m}</p> })}
-            {c.notes.into_iter().map(|n| view! { <p class="note">{n}</p> }).collect_view()}
+            {c
+                .notes
+                .into_iter()
+                .map(|(name, text)| {
+                    view! { <p class="note" data-testid=note_testid.clone() data-note=name>{text}</p> }
+                })
+                .collect_view()}
             {parts}
         </li>
     }
     .into_any()
+}
+
+/// Items that name a field: buttons that move focus to it and scroll it into view (no link: a
+/// `#hash` changes the URL and cannot reach into a shadow root).
+#[component]
+fn GoTo(items: Vec<(&'static str, String)>, prefix: String) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|(testid, label)| {
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid=format!("{prefix}-{testid}")
+                        on:click=move |ev| focus_field(&ev, testid)
+                    >
+                        {label}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
+/// The typical exclusions raised by the values: `exclusion-flag` items with their `data-rule`.
+#[component]
+pub fn Flags(flags: Vec<(&'static str, String)>) -> impl IntoView {
+    flags
+        .into_iter()
+        .map(|(rule, text)| {
+            view! {
+                <li data-testid="exclusion-flag" data-rule=rule>
+                    <Icon of=Glyph::Warning/>
+                    " "
+                    {text}
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// One phase card.
@@ -63,8 +134,14 @@ fn PhaseCard(index: usize) -> impl IntoView {
     };
     let said = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        result.with(|r| r.as_ref().map(|r| verdict(lang, &PROTOCOL, r)))
+        ctx.vm.with(|v| {
+            v.screening
+                .phases
+                .get(index)
+                .map(|r| verdict(lang, &PROTOCOL, r, &v.screening.flags))
+        })
     });
+    let phase_id = phase.id;
     view! {
         <article class="phase" aria-labelledby=labelled_by>
             <h3 id=heading_id>
@@ -86,12 +163,32 @@ fn PhaseCard(index: usize) -> impl IntoView {
                         .map(|v| {
                             view! {
                                 <p class="verdict-title">
-                                    <span aria-hidden="true">{v.icon}</span>
+                                    <Icon of=v.icon/>
                                     " "
                                     {v.title}
                                 </p>
-                                <p class="verdict-detail-head">{v.head}</p>
-                                <ul class="verdict-detail"><Lines lines=v.lines/></ul>
+                                {(!v.lines.is_empty() || !v.enter_next.is_empty())
+                                    .then(|| view! { <p class="verdict-detail-head">{v.head}</p> })}
+                                <ul class="verdict-detail">
+                                    <Lines lines=v.lines/>
+                                    <GoTo items=v.enter_next.into_iter().map(|(t, l)| (t, l.to_string())).collect() prefix=format!("enter-next-{phase_id}")/>
+                                </ul>
+                                {(!v.find_out.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <p class="verdict-detail-head">{v.find_out_head}</p>
+                                            <ul class="verdict-detail">
+                                                <GoTo items=v.find_out prefix=format!("find-out-{phase_id}")/>
+                                            </ul>
+                                        }
+                                    })}
+                                {(!v.flags.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <p class="verdict-detail-head">{v.flags_head}</p>
+                                            <ul class="flags"><Flags flags=v.flags/></ul>
+                                        }
+                                    })}
                                 {v.exclusion_note.map(|n| view! { <p class="exclusion-note">{n}</p> })}
                             }
                         })
