@@ -39,6 +39,7 @@ test.describe('daily bilirubin rise (I3-2)', () => {
       ...REFER_PATIENT,
       'tbil-unit': 'mg/dL',
       tbil: '8.77',
+      'tbil-date': await widget.date(0), // SPEC 2 (revised): the date is entered, never assumed
       'tbil-earlier': '5.85',
       'tbil-earlier-date': await widget.date(-2),
     });

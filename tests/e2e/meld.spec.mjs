@@ -110,14 +110,16 @@ test.describe('MELD', () => {
     await widget.expectScore('meld', '39');
   });
 
-  // Borderline band: unrounded 10 x MELD(i) in [29.0, 30.0), with TBIL 342 umol/L, creatinine
-  // 88.4 umol/L; only INR varies. Unrounded values: 2.7 -> 28.88, 2.8 -> 29.29, 2.9 -> 29.68,
-  // 3.0 -> 30.06.
+  // Borderline (SPEC 4, revised): a reported MELD of 29 or 30, the unrounded 10 x MELD(i) in
+  // [28.5, 30.5), with TBIL 342 umol/L, creatinine 88.4 umol/L; only INR varies. Unrounded
+  // values: 2.6 -> 28.46, 2.7 -> 28.88, 2.8 -> 29.29, 2.9 -> 29.68, 3.0 -> 30.06, 3.2 -> 30.78.
   const BORDERLINE = [
-    { inr: '2.7', meld: '29', borderline: false, i5: 'met', verdict: 'refer' },
+    { inr: '2.6', meld: '28', borderline: false, i5: 'met', verdict: 'refer' },
+    { inr: '2.7', meld: '29', borderline: true, i5: 'met', verdict: 'refer' },
     { inr: '2.8', meld: '29', borderline: true, i5: 'met', verdict: 'refer' },
     { inr: '2.9', meld: '30', borderline: true, i5: 'not-met', verdict: 'not-eligible' },
-    { inr: '3.0', meld: '30', borderline: false, i5: 'not-met', verdict: 'not-eligible' },
+    { inr: '3.0', meld: '30', borderline: true, i5: 'not-met', verdict: 'not-eligible' },
+    { inr: '3.2', meld: '31', borderline: false, i5: 'not-met', verdict: 'not-eligible' },
   ];
   for (const b of BORDERLINE) {
     const raw = meldRaw({ ...REF, inr: Number(b.inr) });

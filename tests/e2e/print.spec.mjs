@@ -30,3 +30,20 @@ for (const lang of ['en', 'zh-CN']) {
     expect(pageCount(pdf)).toBe(1);
   });
 }
+
+// Issue 9, item 13: page one is the referral - blanks for the referring physician and department,
+// the flags raised by the values, the typical exclusions as a checklist - and stays one page.
+test('print with a flag: blanks, the flag and the marked checklist on one page', async ({ openWidget }) => {
+  const widget = await openWidget();
+  await widget.fillPatient({ ...REFER_PATIENT, 'bleeding-signs': 'yes', inr: '1.6' });
+  const page = widget.page;
+  await page.emulateMedia({ media: 'print' });
+  const header = page.locator('.print-header');
+  const fields = await header.locator('[data-testid="print-blank"]').evaluateAll((els) => els.map((e) => e.dataset.field));
+  expect(fields).toEqual(['physician', 'department', 'patient-name', 'record-number']);
+  await expect(header.locator('[data-testid="exclusion-flag"][data-rule="bleeding-signs"]')).toBeVisible();
+  await expect(header.locator('.checklist li.flagged')).toHaveCount(1);
+  await expect(header.locator('.checklist li')).toHaveCount(13);
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pageCount(pdf)).toBe(1);
+});

@@ -15,10 +15,11 @@ export function meld(args) {
   return Math.min(40, roundHalfUp(meldRaw(args)));
 }
 
-/** Whether the widget must flag the result as borderline: unrounded 10 x MELD(i) in [29, 30). */
+/** Whether the widget must flag the result as borderline: a reported MELD of 29 or 30, the
+ *  unrounded 10 x MELD(i) in [28.5, 30.5) (SPEC 4, revised: the band was [29, 30)). */
 export function isBorderline(args) {
-  const r = meldRaw(args);
-  return r >= 29 && r < 30;
+  const m = meld(args);
+  return m === 29 || m === 30;
 }
 
 /** MELD-Na (OPTN 2016). */
