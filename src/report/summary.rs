@@ -8,7 +8,7 @@ use super::render::{
     unit_symbol, verdict_title, willingness,
 };
 use crate::clinical::form::ScreeningViewModel;
-use crate::clinical::meld::ScoreOutcome;
+use crate::clinical::meld::{Meld, ScoreOutcome};
 use crate::clinical::outcome::Evidence;
 use crate::clinical::patient::{InputId, Sex};
 use crate::clinical::protocol::Protocol;
@@ -38,6 +38,35 @@ fn score_line<T>(
             )
         }
     }
+}
+
+/// MELD with its gate decision and borderline flag; `with_rule`: also the rule of the gate.
+fn meld_line(lang: Lang, meld: &ScoreOutcome<Meld>, with_rule: bool) -> String {
+    let mut line = score_line(lang, Key::Meld, meld, |m| m.score, false);
+    if let ScoreOutcome::Computed(m) = meld {
+        let below = m.gate.below.to_string();
+        let gate = if m.gate.passes {
+            Key::GatePass
+        } else {
+            Key::GateFail
+        };
+        if with_rule {
+            line = format!("{line} — {}", lang.fill(Key::MeldRule, &[&below]));
+            line = format!(
+                "{line} {}",
+                lang.fill(gate, &[&m.score.to_string(), &below])
+            );
+        } else {
+            line = format!(
+                "{line} — {}",
+                lang.fill(gate, &[&m.score.to_string(), &below])
+            );
+        }
+        if m.gate.borderline {
+            line = format!("{line} {}", borderline(lang, m));
+        }
+    }
+    line
 }
 
 fn criterion_lines(
@@ -235,25 +264,7 @@ pub fn summary(
         lang.t(Key::PrintDisclaimer).to_string(),
         String::new(),
     ];
-    let mut meld = score_line(lang, Key::Meld, &s.meld, |m| m.score, false);
-    if let ScoreOutcome::Computed(m) = &s.meld {
-        let below = m.gate.below.to_string();
-        let gate = if m.gate.passes {
-            Key::GatePass
-        } else {
-            Key::GateFail
-        };
-        meld = format!(
-            "{meld} — {} {}",
-            lang.fill(Key::MeldRule, &[&below]),
-            lang.fill(gate, &[&m.score.to_string(), &below])
-        );
-        if m.gate.borderline {
-            meld.push(' ');
-            meld.push_str(&borderline(lang, m));
-        }
-    }
-    out.push(meld);
+    out.push(meld_line(lang, &s.meld, true));
     if let Some(g) = &vm.gate {
         out.push(gate_limits_line(lang, g, protocol.thresholds.meld_below));
     }
@@ -335,23 +346,7 @@ pub fn concise(lang: Lang, vm: &ScreeningViewModel, protocol: &Protocol) -> Stri
         protocol.trial.id,
         lang.t(Key::PrintDisclaimer)
     )];
-    let mut meld = score_line(lang, Key::Meld, &s.meld, |m| m.score, false);
-    if let ScoreOutcome::Computed(m) = &s.meld {
-        let below = m.gate.below.to_string();
-        let gate = if m.gate.passes {
-            Key::GatePass
-        } else {
-            Key::GateFail
-        };
-        meld = format!(
-            "{meld} — {}",
-            lang.fill(gate, &[&m.score.to_string(), &below])
-        );
-        if m.gate.borderline {
-            meld = format!("{meld} {}", borderline(lang, m));
-        }
-    }
-    out.push(meld);
+    out.push(meld_line(lang, &s.meld, false));
     if let Some(g) = &vm.gate {
         out.push(gate_limits_line(lang, g, protocol.thresholds.meld_below));
     }
