@@ -363,7 +363,8 @@ fn limit_of(search: &Search<'_>, kind: LimitKind, limits: Limits) -> LimitValue 
     }
 }
 
-#[cfg(test)]
+// Native only: proptest does not build for wasm32 (TOOLCHAIN.md).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::clinical::date::Date;
