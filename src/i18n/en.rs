@@ -56,6 +56,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NeedsInputs => "Not computable yet. Needs: {0}.",
         Key::Borderline => "Borderline: unrounded {0}, reported {1}. Within one point of the gate; recheck the labs.",
         Key::Trail => "How this was computed",
+        // --- gate and severity views
+        Key::GateTrailName => "What would change the gate",
+        Key::GateTrailMethod => "Each lab alone, the other labs as entered and the dialysis rule applied, searched on the field's display grid with the MELD formula above: typing the stated value gives exactly the stated outcome.",
+        Key::AclfGradeName => "EASL-CLIF ACLF grade",
+        Key::RoomAir => "Room air (21 %)",
+        Key::SeverityReuses => "Also used: the HE grade (Complications) and the dialysis box (Laboratory results) entered above.",
         Key::TrailUsed => "{0}: {1} → {2}",
         Key::TrailFloor => "(raised to the floor {0})",
         Key::TrailCap => "(lowered to the cap {0})",

@@ -315,6 +315,17 @@ pub enum Key {
     Borderline,
     /// "How this was computed".
     Trail,
+    // --- gate and severity views
+    /// Score trail heading of the gate limits: "What would change the gate".
+    GateTrailName,
+    /// How the gate limits were found (score trail).
+    GateTrailMethod,
+    /// "EASL-CLIF ACLF grade" (severity card row).
+    AclfGradeName,
+    /// The button that fills FiO2 with 21 (room air).
+    RoomAir,
+    /// The severity section uses the HE grade and the dialysis box entered above.
+    SeverityReuses,
     /// "{lab}: entered {0} -> used {1}".
     TrailUsed,
     /// "(raised to the floor {0})".

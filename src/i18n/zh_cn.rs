@@ -56,6 +56,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NeedsInputs => "暂无法计算，还需：{0}。",
         Key::Borderline => "临界值：未取整 {0}，报告值 {1}。距阈值不足 1 分，请复核化验结果。",
         Key::Trail => "计算过程",
+        // --- gate and severity views
+        Key::GateTrailName => "改变 MELD 门槛结果所需的数值",
+        Key::GateTrailMethod => "每次只改变一项检验值，其他检验值按已填写的数值并应用透析规则，在该字段的显示精度上用上述 MELD 公式查找：输入所列数值即得到所述结果。",
+        Key::AclfGradeName => "EASL-CLIF ACLF 分级",
+        Key::RoomAir => "未吸氧（21 %）",
+        Key::SeverityReuses => "同时使用上方已填写的肝性脑病分级（并发症）和透析勾选（实验室检查）。",
         Key::TrailUsed => "{0}：{1} → {2}",
         Key::TrailFloor => "（低于下限，按 {0} 计）",
         Key::TrailCap => "（高于上限，按 {0} 计）",

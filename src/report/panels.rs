@@ -12,11 +12,12 @@
 //! rendering system, the default of issue 10); revisit with `maud` if the goal gets tight.
 
 use super::render::{
-    borderline, criterion_title, evidence, exclusion_flag, input_list, meld3_trail, meld_na_trail,
-    meld_trail, protocol_text, study_team_item, verdict_title,
+    borderline, criterion_title, evidence, exclusion_flag, gate_limit, input_list, meld3_trail,
+    meld_na_trail, meld_trail, protocol_text, study_team_item, verdict_title,
 };
 use super::summary::{referral_lines, values_entered};
 use crate::clinical::form::ScreeningViewModel;
+use crate::clinical::gate_limits::{GateLimits, LimitValue};
 use crate::clinical::meld::ScoreOutcome;
 use crate::clinical::outcome::{deciding_evidence, Outcome, State};
 use crate::clinical::patient::InputId;
@@ -486,6 +487,70 @@ pub fn decisions(lang: Lang) -> Vec<&'static str> {
         .collect()
 }
 
+// --- What would change the gate (SPEC 9) and the severity context (SPEC 11) --------------
+
+/// One lab's item of "what would change the gate": the contract's attributes and its words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GateChangeText {
+    /// `meld-change-inr` | `meld-change-tbil` | `meld-change-creatinine` (test contract).
+    pub testid: String,
+    /// `data-kind`: `passes-at-most` | `fails-at-least`.
+    pub kind: &'static str,
+    /// `data-reachable`: `true` | `false`.
+    pub reachable: &'static str,
+    /// `data-limit`, only when reachable: the grid's fixed decimals in the field's unit.
+    pub limit: Option<String>,
+    /// `data-reason`, only when not reachable: `floor` | `hard-limit` | `dialysis`.
+    pub reason: Option<&'static str>,
+    /// The limit in words ("MELD would reach 30 at INR ≥ 2.86").
+    pub text: String,
+}
+
+/// What would change the MELD gate: the intro ("with the other labs unchanged", an explanation
+/// of the formula) and one item per lab; nothing while MELD is not computed.
+#[must_use]
+pub fn gate_changes(
+    lang: Lang,
+    protocol: &Protocol,
+    gate: Option<&GateLimits>,
+) -> Option<(&'static str, Vec<GateChangeText>)> {
+    let g = gate?;
+    let below = protocol.thresholds.meld_below;
+    let items = g
+        .labs
+        .iter()
+        .map(|l| {
+            let (limit, reason) = match l.limit {
+                LimitValue::Reachable(v) => (Some(v.text()), None),
+                LimitValue::Unreachable(why) => (None, Some(why.name())),
+            };
+            GateChangeText {
+                testid: format!("meld-change-{}", l.lab.name()),
+                kind: l.kind.name(),
+                reachable: if limit.is_some() { "true" } else { "false" },
+                limit,
+                reason,
+                text: gate_limit(lang, l, below),
+            }
+        })
+        .collect();
+    Some((lang.t(Key::GateIntro), items))
+}
+
+/// The gate limits in the score trail: the three limits and how they were found.
+#[must_use]
+pub fn gate_trail(
+    lang: Lang,
+    protocol: &Protocol,
+    gate: Option<&GateLimits>,
+) -> Option<(&'static str, Vec<String>)> {
+    let g = gate?;
+    let below = protocol.thresholds.meld_below;
+    let mut lines: Vec<String> = g.labs.iter().map(|l| gate_limit(lang, l, below)).collect();
+    lines.push(lang.t(Key::GateTrailMethod).to_string());
+    Some((lang.t(Key::GateTrailName), lines))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -703,5 +768,102 @@ mod tests {
         assert_eq!(i3.parts[1].notes[0].0, "tbil-threshold-registry");
         let i1 = rows.iter().find(|c| c.id == "I1").unwrap();
         assert!(i1.study_team && !i3.study_team);
+    }
+
+    #[test]
+    fn gate_changes_are_absent_while_meld_is_not_computed() {
+        let v = vm(&FormInput::default());
+        assert_eq!(gate_changes(Lang::En, &PROTOCOL, v.gate.as_ref()), None);
+        assert_eq!(gate_trail(Lang::En, &PROTOCOL, v.gate.as_ref()), None);
+    }
+
+    #[test]
+    fn meld_26_says_where_each_lab_would_reach_30_in_both_languages() {
+        let v = vm(&refer_patient());
+        for lang in [Lang::En, Lang::ZhCn] {
+            let (intro, items) = gate_changes(lang, &PROTOCOL, v.gate.as_ref()).unwrap();
+            assert_eq!(intro, lang.t(Key::GateIntro));
+            let ids: Vec<&str> = items.iter().map(|i| i.testid.as_str()).collect();
+            assert_eq!(
+                ids,
+                [
+                    "meld-change-inr",
+                    "meld-change-tbil",
+                    "meld-change-creatinine"
+                ]
+            );
+            assert!(items.iter().all(|i| i.kind == "fails-at-least"));
+            let inr = &items[0];
+            assert_eq!(
+                (inr.reachable, inr.limit.as_deref(), inr.reason),
+                ("true", Some("2.86"), None)
+            );
+            assert!(inr.text.contains("2.86"), "{}", inr.text);
+        }
+        let (_, items) = gate_changes(Lang::En, &PROTOCOL, v.gate.as_ref()).unwrap();
+        assert_eq!(items[0].text, "MELD would reach 30 at INR ≥ 2.86");
+        assert!(Lang::En
+            .t(Key::GateIntro)
+            .contains("with the other labs unchanged"));
+    }
+
+    #[test]
+    fn the_limit_follows_the_fields_unit_and_its_grid() {
+        let v = vm(&FormInput {
+            creatinine: "1.0".into(),
+            creatinine_unit: crate::clinical::units::MolarUnit::MgPerDl,
+            ..refer_patient()
+        });
+        let (_, items) = gate_changes(Lang::En, &PROTOCOL, v.gate.as_ref()).unwrap();
+        let tbil = items[1].limit.as_deref().unwrap();
+        let cr = items[2].limit.as_deref().unwrap();
+        assert!(
+            tbil.split('.').nth(1).is_some_and(|d| d.len() == 1),
+            "{tbil}"
+        );
+        assert!(cr.split('.').nth(1).is_some_and(|d| d.len() == 2), "{cr}");
+        assert!(items[2].text.ends_with(" mg/dL"), "{}", items[2].text);
+    }
+
+    #[test]
+    fn above_the_gate_the_limits_say_where_meld_would_pass() {
+        let v = vm(&FormInput {
+            inr: "3.5".into(),
+            ..refer_patient()
+        });
+        assert_eq!(v.screening.meld.computed().unwrap().score, 32);
+        let (_, items) = gate_changes(Lang::En, &PROTOCOL, v.gate.as_ref()).unwrap();
+        assert!(
+            items.iter().all(|i| i.kind == "passes-at-most"),
+            "{items:?}"
+        );
+    }
+
+    #[test]
+    fn with_dialysis_creatinine_is_unreachable_with_its_reason_and_no_limit() {
+        let v = vm(&FormInput {
+            inr: "1.0".into(),
+            tbil: "20".into(),
+            dialysis: true,
+            ..refer_patient()
+        });
+        let (_, items) = gate_changes(Lang::En, &PROTOCOL, v.gate.as_ref()).unwrap();
+        let cr = &items[2];
+        assert_eq!(
+            (cr.reachable, cr.limit.as_deref(), cr.reason),
+            ("false", None, Some("dialysis"))
+        );
+        assert_eq!(cr.text, Lang::En.t(Key::GateUnreachableDialysis));
+    }
+
+    #[test]
+    fn the_trail_lists_the_three_limits_and_how_they_were_found() {
+        let v = vm(&refer_patient());
+        for lang in [Lang::En, Lang::ZhCn] {
+            let (name, lines) = gate_trail(lang, &PROTOCOL, v.gate.as_ref()).unwrap();
+            assert_eq!(name, lang.t(Key::GateTrailName));
+            assert_eq!(lines.len(), 4);
+            assert_eq!(lines[3], lang.t(Key::GateTrailMethod));
+        }
     }
 }

@@ -11,6 +11,7 @@ pub mod browser;
 mod compact;
 mod embed;
 mod form_view;
+mod gate;
 mod icons;
 mod referral;
 mod scores;

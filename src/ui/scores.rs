@@ -1,15 +1,17 @@
 //! The score panel: MELD (the trial's gate) large, with its rule, gate decision and borderline
-//! flag; MELD-Na and MELD 3.0 beside it, marked "context only"; the score trail in a disclosure.
+//! flag and what would change the gate (`ui::gate`); MELD-Na and MELD 3.0 beside it, marked
+//! "context only"; the score trail (with the gate limits) in a disclosure.
 //! One `ScoreCard` component for the three cards; the disclosure is a persistent element, so
 //! that it stays open while values change.
 
 use leptos::prelude::*;
 
+use super::gate::GateChanges;
 use super::icons::Icon;
 use super::{Ctx, Lines};
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::Key;
-use crate::report::panels::{scores, trail, Glyph, ScoreText};
+use crate::report::panels::{gate_trail, scores, trail, Glyph, ScoreText};
 
 /// One score card.
 #[component]
@@ -32,6 +34,7 @@ fn ScoreCard(score: ScoreText) -> impl IntoView {
                         </p>
                     }
                 })}
+            {main.then(|| view! { <GateChanges/> })}
             {score.context.map(|c| view! { <span class="score-tag">{c}</span> })}
             {score.needs.map(|n| view! { <p class="score-needs">{n}</p> })}
         </div>
@@ -48,7 +51,11 @@ pub fn Scores() -> impl IntoView {
     });
     let steps = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.vm.with(|v| trail(lang, &v.screening))
+        ctx.vm.with(|v| {
+            let mut steps = trail(lang, &v.screening);
+            steps.extend(gate_trail(lang, &PROTOCOL, v.gate.as_ref()));
+            steps
+        })
     });
     view! {
         <div class="scores">
