@@ -14,6 +14,7 @@ mod form_view;
 mod gate;
 mod referral;
 mod scores;
+mod severity;
 mod verdicts;
 
 use leptos::mount::mount_to;
