@@ -110,6 +110,8 @@ pub enum After {
     UnitSelect(Slot, &'static [(&'static str, &'static str)]),
     /// The latest bilirubin's unit, which the earlier value is read in.
     LatestTbilUnit,
+    /// "%" and a button that writes 21 into the field (FiO2 on room air; never a default).
+    RoomAir,
 }
 
 /// A labelled control with its hint.
@@ -128,6 +130,14 @@ const fn field(input: InputId, control: Control, hint: Option<Key>) -> Field {
         input,
         control,
         hint,
+    }
+}
+
+impl Section {
+    /// The test id of a section shown collapsed (`<details>`): the optional severity context.
+    #[must_use]
+    pub fn collapsed(&self) -> Option<&'static str> {
+        matches!(self.legend, Key::SectionSeverity).then_some("severity")
     }
 }
 
@@ -281,7 +291,7 @@ pub const SECTIONS: &[Section] = &[
             &[
                 field(
                     InputId::Fio2,
-                    Control::Number(After::Unit("%")),
+                    Control::Number(After::RoomAir),
                     Some(Key::HintFio2),
                 ),
                 field(

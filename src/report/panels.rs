@@ -12,8 +12,9 @@
 //! rendering system, the default of issue 10); revisit with `maud` if the goal gets tight.
 
 use super::render::{
-    borderline, criterion_title, evidence, exclusion_flag, gate_limit, input_list, meld3_trail,
-    meld_na_trail, meld_trail, protocol_text, study_team_item, verdict_title,
+    aarc_trail, aclf_grade, borderline, clif_c_aclf_trail, clif_c_ad_trail, clif_of_trail,
+    criterion_title, evidence, exclusion_flag, gate_limit, input_list, meld3_trail, meld_na_trail,
+    meld_trail, protocol_text, study_team_item, verdict_title,
 };
 use super::summary::{referral_lines, values_entered};
 use crate::clinical::form::ScreeningViewModel;
@@ -23,6 +24,7 @@ use crate::clinical::outcome::{deciding_evidence, Outcome, State};
 use crate::clinical::patient::InputId;
 use crate::clinical::protocol::{Confirmer, Protocol};
 use crate::clinical::screening::{CriterionResult, ExclusionFlag, PhaseResult, Screening, Verdict};
+use crate::clinical::severity::{GradedOutcome, Severity};
 use crate::form_fields::Slot;
 use crate::i18n::DECISIONS;
 use crate::i18n::{Key, Lang};
@@ -551,6 +553,129 @@ pub fn gate_trail(
     Some((lang.t(Key::GateTrailName), lines))
 }
 
+/// One row of the severity card: its output (test contract: always in the DOM), and what it
+/// needs or why it does not apply.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeverityScoreText {
+    /// `aclf-grade`, `clif-of`, `clif-c-aclf`, `clif-c-ad`, `aarc` (test contract).
+    pub testid: &'static str,
+    /// The score's name.
+    pub name: &'static str,
+    /// Integer text (may start with `-`), the grade in words, or empty.
+    pub value: String,
+    /// `aclf-grade`: `data-grade` (`none`|`1`|`2`|`3`, empty when not computable).
+    pub data_grade: Option<String>,
+    /// `aclf-grade`: `data-failures`, a comma list of organs.
+    pub data_failures: Option<String>,
+    /// `aarc`: its grade, `aarc-grade`'s `data-grade` (`I`|`II`|`III` or empty) and words.
+    pub grade: Option<(String, String)>,
+    /// "Not computable yet. Needs: ..." or "applies only with/without ACLF".
+    pub needs: Option<String>,
+}
+
+fn graded_needs<T>(lang: Lang, g: &GradedOutcome<T>, not_applicable: Key) -> Option<String> {
+    match g {
+        GradedOutcome::Applies(o) => needs(lang, o),
+        GradedOutcome::NotApplicable(_) => Some(lang.t(not_applicable).to_string()),
+    }
+}
+
+/// The severity card (SPEC 11): the EASL-CLIF grade with the organ failures that made it,
+/// CLIF-C OF, CLIF-C ACLF / AD (at most one filled, by the grade), AARC with its grade.
+#[must_use]
+pub fn severity_scores(lang: Lang, s: &Severity) -> [SeverityScoreText; 5] {
+    let row = |testid, name: Key, value: String, needs: Option<String>| SeverityScoreText {
+        testid,
+        name: lang.t(name),
+        value,
+        data_grade: None,
+        data_failures: None,
+        grade: None,
+        needs,
+    };
+    let grade = s.grade.computed();
+    let aarc = s.aarc.computed();
+    [
+        SeverityScoreText {
+            data_grade: Some(grade.map_or("", |g| g.grade.contract_name()).to_string()),
+            data_failures: Some(grade.map(|g| g.contract_failures()).unwrap_or_default()),
+            ..row(
+                "aclf-grade",
+                Key::AclfGradeName,
+                grade.map(|g| aclf_grade(lang, g)).unwrap_or_default(),
+                needs(lang, &s.grade),
+            )
+        },
+        row(
+            "clif-of",
+            Key::ClifOf,
+            s.clif_of
+                .computed()
+                .map(|o| o.total.to_string())
+                .unwrap_or_default(),
+            needs(lang, &s.clif_of),
+        ),
+        row(
+            "clif-c-aclf",
+            Key::ClifCAclf,
+            s.clif_c_aclf
+                .computed()
+                .map(|c| c.score.to_string())
+                .unwrap_or_default(),
+            graded_needs(lang, &s.clif_c_aclf, Key::ClifCAclfNotApplicable),
+        ),
+        row(
+            "clif-c-ad",
+            Key::ClifCAd,
+            s.clif_c_ad
+                .computed()
+                .map(|c| c.score.to_string())
+                .unwrap_or_default(),
+            graded_needs(lang, &s.clif_c_ad, Key::ClifCAdNotApplicable),
+        ),
+        SeverityScoreText {
+            grade: Some(aarc.map_or((String::new(), String::new()), |a| {
+                let name = a.grade.contract_name();
+                (name.to_string(), lang.fill(Key::AarcGradeN, &[name]))
+            })),
+            ..row(
+                "aarc",
+                Key::Aarc,
+                aarc.map(|a| a.total.to_string()).unwrap_or_default(),
+                needs(lang, &s.aarc),
+            )
+        },
+    ]
+}
+
+/// Whether any severity score is computed (the card prints only then).
+#[must_use]
+pub fn severity_computed(s: &Severity) -> bool {
+    s.clif_of.computed().is_some() || s.grade.computed().is_some() || s.aarc.computed().is_some()
+}
+
+/// The severity scores' trails, for "How this was computed".
+#[must_use]
+pub fn severity_trail(lang: Lang, s: &Severity) -> Vec<(&'static str, Vec<String>)> {
+    let mut out = Vec::new();
+    if let Some(g) = s.grade.computed() {
+        out.push((lang.t(Key::AclfGradeName), vec![aclf_grade(lang, g)]));
+    }
+    if let Some(of) = s.clif_of.computed() {
+        out.push((lang.t(Key::ClifOf), clif_of_trail(lang, of)));
+    }
+    if let Some(c) = s.clif_c_aclf.computed() {
+        out.push((lang.t(Key::ClifCAclf), vec![clif_c_aclf_trail(lang, c)]));
+    }
+    if let Some(c) = s.clif_c_ad.computed() {
+        out.push((lang.t(Key::ClifCAd), vec![clif_c_ad_trail(lang, c)]));
+    }
+    if let Some(a) = s.aarc.computed() {
+        out.push((lang.t(Key::Aarc), aarc_trail(lang, a)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -865,5 +990,99 @@ mod tests {
             assert_eq!(lines.len(), 4);
             assert_eq!(lines[3], lang.t(Key::GateTrailMethod));
         }
+    }
+
+    fn severe(form: FormInput) -> ScreeningViewModel {
+        vm(&FormInput {
+            wbc: "8".into(),
+            map: "80".into(),
+            pao2: "90".into(),
+            fio2: "21".into(),
+            lactate: "1.2".into(),
+            ..form
+        })
+    }
+
+    #[test]
+    fn an_empty_severity_section_leaves_every_output_empty_and_names_what_is_needed() {
+        let v = vm(&FormInput::default());
+        let rows = severity_scores(Lang::En, &v.severity);
+        let ids: Vec<&str> = rows.iter().map(|r| r.testid).collect();
+        assert_eq!(
+            ids,
+            ["aclf-grade", "clif-of", "clif-c-aclf", "clif-c-ad", "aarc"]
+        );
+        assert!(rows.iter().all(|r| r.value.is_empty()), "{rows:?}");
+        assert_eq!(rows[0].data_grade.as_deref(), Some(""));
+        assert_eq!(rows[0].data_failures.as_deref(), Some(""));
+        assert_eq!(rows[4].grade, Some((String::new(), String::new())));
+        assert!(rows[1]
+            .needs
+            .as_deref()
+            .unwrap()
+            .starts_with("Not computable yet. Needs: "));
+        assert!(!severity_computed(&v.severity));
+        assert!(severity_trail(Lang::En, &v.severity).is_empty());
+    }
+
+    #[test]
+    fn kidney_failure_alone_is_grade_1_with_clif_c_aclf_and_no_clif_c_ad() {
+        // TBIL 150 µmol/L (liver 2), creatinine 221 µmol/L (2.5 mg/dL: kidney failure).
+        let v = severe(FormInput {
+            tbil: "150".into(),
+            creatinine: "221".into(),
+            inr: "1.8".into(),
+            ..refer_patient()
+        });
+        for lang in [Lang::En, Lang::ZhCn] {
+            let [grade, of, aclf, ad, aarc] = severity_scores(lang, &v.severity);
+            assert_eq!(grade.data_grade.as_deref(), Some("1"));
+            assert_eq!(grade.data_failures.as_deref(), Some("kidney"));
+            assert!(grade
+                .value
+                .contains(lang.t(Key::Organ(crate::clinical::severity::Organ::Kidney))));
+            assert_eq!(of.value, "8");
+            assert!(
+                aclf.value.parse::<i32>().is_ok() && aclf.needs.is_none(),
+                "{aclf:?}"
+            );
+            assert_eq!(ad.value, "");
+            assert_eq!(ad.needs.as_deref(), Some(lang.t(Key::ClifCAdNotApplicable)));
+            let (g, words) = aarc.grade.unwrap();
+            assert!(
+                ["I", "II", "III"].contains(&g.as_str()) && words.contains(&g),
+                "{words}"
+            );
+        }
+        assert!(severity_computed(&v.severity));
+        let names: Vec<&str> = severity_trail(Lang::En, &v.severity)
+            .iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            names,
+            ["EASL-CLIF ACLF grade", "CLIF-C OF", "CLIF-C ACLF", "AARC"]
+        );
+    }
+
+    #[test]
+    fn without_aclf_clif_c_ad_is_filled_and_clif_c_aclf_says_it_does_not_apply() {
+        let v = severe(FormInput {
+            tbil: "150".into(),
+            inr: "1.8".into(),
+            ..refer_patient()
+        });
+        let [grade, _, aclf, ad, _] = severity_scores(Lang::En, &v.severity);
+        assert_eq!(grade.data_grade.as_deref(), Some("none"));
+        assert_eq!(grade.value, "No ACLF (EASL-CLIF)");
+        assert_eq!(aclf.value, "");
+        assert_eq!(
+            aclf.needs.as_deref(),
+            Some(Lang::En.t(Key::ClifCAclfNotApplicable))
+        );
+        assert!(ad.value.parse::<i32>().is_ok(), "{ad:?}");
+        let trail = severity_trail(Lang::En, &v.severity);
+        assert!(trail.iter().any(|(n, _)| *n == "CLIF-C AD"));
+        assert!(!trail.iter().any(|(n, _)| *n == "CLIF-C ACLF"));
     }
 }

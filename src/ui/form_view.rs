@@ -227,6 +227,18 @@ fn control(ctx: Ctx, f: &'static Field) -> AnyView {
                     </span>
                 }
                 .into_any(),
+                After::RoomAir => view! {
+                    <span class="unit">"%"</span>
+                    <button
+                        type="button"
+                        class="room-air"
+                        data-testid="fio2-room-air"
+                        on:click=move |_| ctx.form.update(|form| slot.set(form, "21"))
+                    >
+                        {ctx.tr(Key::RoomAir)}
+                    </button>
+                }
+                .into_any(),
             };
             view! {
                 <div class="field-row">
@@ -296,23 +308,41 @@ fn FieldView(field: &'static Field) -> impl IntoView {
 #[component]
 fn SectionView(section: &'static Section) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    view! {
-        <fieldset class="section">
-            <legend>{ctx.tr(section.legend)}</legend>
-            {section.hint.map(|h| view! { <p class="hint">{ctx.tr(h)}</p> })}
-            {section
-                .rows
+    let rows = section
+        .rows
+        .iter()
+        .map(|row| {
+            let fields = row
                 .iter()
-                .map(|row| {
-                    let fields = row.iter().map(|field| view! { <FieldView field/> }).collect_view();
-                    if row.len() > 1 {
-                        Either::Left(view! { <div class="pair">{fields}</div> })
-                    } else {
-                        Either::Right(fields)
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+                .map(|field| view! { <FieldView field/> })
+                .collect_view();
+            if row.len() > 1 {
+                Either::Left(view! { <div class="pair">{fields}</div> })
+            } else {
+                Either::Right(fields)
+            }
+        })
+        .collect_view();
+    let hint = section
+        .hint
+        .map(|h| view! { <p class="hint">{ctx.tr(h)}</p> });
+    match section.collapsed() {
+        // SPEC 11: optional, collapsed; the HE grade and the dialysis box above are reused.
+        Some(testid) => Either::Left(view! {
+            <details class="section section-collapsed" data-testid=testid>
+                <summary>{ctx.tr(section.legend)}</summary>
+                {hint}
+                <p class="hint">{ctx.tr(Key::SeverityReuses)}</p>
+                {rows}
+            </details>
+        }),
+        None => Either::Right(view! {
+            <fieldset class="section">
+                <legend>{ctx.tr(section.legend)}</legend>
+                {hint}
+                {rows}
+            </fieldset>
+        }),
     }
 }
 

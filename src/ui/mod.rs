@@ -15,6 +15,7 @@ mod gate;
 mod icons;
 mod referral;
 mod scores;
+mod severity;
 mod verdicts;
 
 use leptos::mount::mount_to;

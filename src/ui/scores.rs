@@ -1,6 +1,7 @@
 //! The score panel: MELD (the trial's gate) large, with its rule, gate decision and borderline
 //! flag and what would change the gate (`ui::gate`); MELD-Na and MELD 3.0 beside it, marked
-//! "context only"; the score trail (with the gate limits) in a disclosure.
+//! "context only"; the severity context card (`ui::severity`); the score trail (with the gate
+//! limits and the severity scores) in a disclosure.
 //! One `ScoreCard` component for the three cards; the disclosure is a persistent element, so
 //! that it stays open while values change.
 
@@ -8,10 +9,11 @@ use leptos::prelude::*;
 
 use super::gate::GateChanges;
 use super::icons::Icon;
+use super::severity::SeverityCard;
 use super::{Ctx, Lines};
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::Key;
-use crate::report::panels::{gate_trail, scores, trail, Glyph, ScoreText};
+use crate::report::panels::{gate_trail, scores, severity_trail, trail, Glyph, ScoreText};
 
 /// One score card.
 #[component]
@@ -54,6 +56,7 @@ pub fn Scores() -> impl IntoView {
         ctx.vm.with(|v| {
             let mut steps = trail(lang, &v.screening);
             steps.extend(gate_trail(lang, &PROTOCOL, v.gate.as_ref()));
+            steps.extend(severity_trail(lang, &v.severity));
             steps
         })
     });
@@ -62,6 +65,7 @@ pub fn Scores() -> impl IntoView {
             <div class="score-cards">
                 {move || cards.get().into_iter().map(|score| view! { <ScoreCard score/> }).collect_view()}
             </div>
+            <SeverityCard/>
             <details class="trail">
                 <summary>{ctx.tr(Key::Trail)}</summary>
                 <div>
