@@ -13,6 +13,7 @@ mod embed;
 mod form_view;
 mod referral;
 mod scores;
+mod series;
 mod verdicts;
 
 use leptos::mount::mount_to;
@@ -168,6 +169,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
                     <verdicts::Phases/>
                     <actions::Actions/>
                     <referral::Referral/>
+                    <series::Trend/>
                 }
             })
             .forget();
