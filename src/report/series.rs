@@ -420,8 +420,9 @@ mod tests {
         let ticks = date_ticks(&vm.series.trend, g);
         assert_eq!(ticks.first().unwrap().1, "2026-11-20");
         assert_eq!(ticks.last().unwrap().1, "2026-12-01");
-        // 11-29 is 9 of 11 days along: x at 9/11 of the width, but too close to the last date.
-        assert_eq!(ticks.len(), 2);
+        // 11-29 is 9 of 11 days along: x at 9/11 of the width, 88 units from the last date.
+        assert_eq!(ticks.len(), 3);
+        assert_eq!(ticks[1].1, "2026-11-29");
         for w in ticks.windows(2) {
             assert!(w[1].0 - w[0].0 >= TICK_GAP);
         }
