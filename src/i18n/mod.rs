@@ -596,6 +596,97 @@ pub enum Key {
     UpdateAvailable,
     /// "Reload".
     Reload,
+    // --- serial labs
+    /// Serial labs: "Earlier results (serial labs)".
+    SeriesHeading,
+    /// Serial labs: "Optional. Each row uses the units selected above. ".
+    SeriesHint,
+    /// Serial labs: "Add a row".
+    SeriesAdd,
+    /// Serial labs: "Remove".
+    SeriesRemove,
+    /// Serial labs: "Remove row {0}".
+    SeriesRemoveRow,
+    /// Serial labs: "Row".
+    SeriesRowHead,
+    /// Serial labs: "Date".
+    SeriesDate,
+    /// Serial labs: "TBIL".
+    SeriesTbil,
+    /// Serial labs: "INR".
+    SeriesInr,
+    /// Serial labs: "Creatinine".
+    SeriesCreatinine,
+    /// Serial labs: "Sodium".
+    SeriesSodium,
+    /// Serial labs: "Albumin".
+    SeriesAlbumin,
+    /// Serial labs: "MELD".
+    SeriesMeld,
+    /// Serial labs: "Rise".
+    SeriesRise,
+    /// Serial labs: "{0}, row {1}".
+    SeriesCellLabel,
+    /// Serial labs: "Use row {0} for the mean daily rise".
+    SeriesRiseLabel,
+    /// Serial labs: "the earlier TBIL above".
+    SeriesRowMain,
+    /// Serial labs: "without the dialysis rule".
+    SeriesWithoutDialysis,
+    /// Serial labs: "–".
+    SeriesNoValue,
+    /// Serial labs: "Use the rule instead".
+    SeriesRiseAuto,
+    /// Serial labs: "Mean daily rise from row {0} ({1}), chosen by the ".
+    SeriesRiseByRule,
+    /// Serial labs: "Mean daily rise from row {0} ({1}), chosen by you:".
+    SeriesRisePicked,
+    /// Serial labs: "No earlier TBIL for the mean daily rise.".
+    SeriesRiseNone,
+    /// Serial labs: "{0} {1} per day over {2} days".
+    SeriesRiseValue,
+    /// Serial labs: "same day as the latest: not a rise".
+    SeriesRiseSameDay,
+    /// Serial labs: "cannot be computed (a value or date is missing)".
+    SeriesRiseIncomplete,
+    /// Serial labs: "date not entered".
+    SeriesDateMissing,
+    /// Serial labs: "Trend: TBIL and MELD".
+    TrendHeading,
+    /// Serial labs: "TBIL ({0})".
+    TrendTbilPanel,
+    /// Serial labs: "MELD".
+    TrendMeldPanel,
+    /// Serial labs: "I3: {0} {1}".
+    TrendTbilLine,
+    /// Serial labs: "gate: {0} fails".
+    TrendGateLine,
+    /// Serial labs: "{0} rose from {1} to {2}{3} between {4} and {5}.".
+    TrendRose,
+    /// Serial labs: "{0} fell from {1} to {2}{3} between {4} and {5}.".
+    TrendFell,
+    /// Serial labs: "{0} stayed at {2}{3} between {4} and {5}.".
+    TrendSame,
+    /// Serial labs: "{0}: {2}{3} on {4} only.".
+    TrendOnly,
+    /// Serial labs: "{0}: no values.".
+    TrendNoValues,
+    /// Serial labs: "Lines at TBIL {0} {1} (I3) and MELD {2} (the gate ".
+    TrendAltLines,
+    /// Serial labs: "No chart: no dated TBIL or MELD yet. Enter the dat".
+    TrendNoDated,
+    /// Serial labs: "No chart: only one dated result; a trend needs two".
+    TrendOneDated,
+    /// Serial labs: "No chart: every result is dated {0}; a trend needs".
+    TrendOneDate,
+    /// Serial labs: "Values of the chart".
+    TrendTableCaption,
+    /// Serial labs: "From".
+    TrendSource,
+    /// Serial labs: "latest (main fields)".
+    TrendLatest,
+    /// Serial labs: "row {0}".
+    TrendRowN,
 }
 
 #[cfg(test)]

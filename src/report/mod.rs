@@ -4,4 +4,5 @@
 
 pub mod panels;
 pub mod render;
+pub mod series;
 pub mod summary;

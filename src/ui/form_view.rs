@@ -359,7 +359,7 @@ pub fn Form() -> impl IntoView {
             on:input=on_edit
             on:change=on_edit
         >
-            {SECTIONS.iter().map(|section| view! { <SectionView section/> }).collect_view()}
+            {SECTIONS.iter().map(|section| view! { <SectionView section/> {(section.legend == Key::SectionLabs).then(|| view! { <super::series::SeriesTable/> })} }).collect_view()}
         </form>
     }
 }

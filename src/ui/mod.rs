@@ -15,6 +15,7 @@ mod gate;
 mod icons;
 mod referral;
 mod scores;
+mod series;
 mod severity;
 mod verdicts;
 
@@ -171,6 +172,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
                     <verdicts::Phases/>
                     <actions::Actions/>
                     <referral::Referral/>
+                    <series::Trend/>
                 }
             })
             .forget();
