@@ -11,6 +11,7 @@ pub mod browser;
 mod compact;
 mod embed;
 mod form_view;
+pub mod intake;
 mod referral;
 mod scores;
 mod verdicts;
@@ -121,6 +122,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
         mode,
     };
     provide_context(ctx);
+    provide_context(intake::Imported::new());
 
     // On its own page the widget owns <html lang> and the title; mounted, it leaves the host's.
     if !mode.mounted {
@@ -196,6 +198,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
             <main class="aclf-main">
                 <div class="aclf-form-col">
                     <div class="compact-top" node_ref=compact></div>
+                    <intake::ImportPanel/>
                     <form_view::Form/>
                 </div>
                 <section class="aclf-results" aria-labelledby="results-heading" node_ref=results>
