@@ -193,7 +193,37 @@ test.describe('host push', () => {
   });
   test.afterAll(() => server?.kill());
 
+  const openHost = async (browser, host) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`http://${host}:${port}/examples/host-labs.html`);
+    return { context, page, errors, frame: page.frameLocator('#aclf-frame') };
+  };
+
   test('labs sent from the allowed origin fill the table, titled with it, and get the receipt', async ({ browser }) => {
-    test.skip(![8891, 8765].includes(port - 1000), 'protocol-embed.toml lists 127.0.0.1:8891 and :8765 (hosts on port + 1000)');
+    const { context, page, errors, frame } = await openHost(browser, '127.0.0.1');
+    await expect(frame.getByTestId('import-row')).toHaveCount(7, { timeout: 15_000 });
+    await expect(frame.locator('caption')).toContainText(`http://127.0.0.1:${port}`);
+    await expect.poll(() => page.evaluate(() => window.receipts)).toEqual([
+      { type: 'aclf-screen:labs-received', version: 1, accepted: 7, rejected: 0 },
+    ]);
+    await frame.getByTestId('import-use').click();
+    await expect(frame.getByTestId('tbil')).toHaveValue('342');
+    await expect(frame.getByTestId('inr')).toHaveValue('2.0');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('labs sent from another origin: nothing happens, nothing is answered', async ({ browser }) => {
+    const { context, page, errors, frame } = await openHost(browser, 'localhost');
+    await expect(frame.getByTestId('age')).toBeVisible({ timeout: 15_000 });
+    await page.evaluate(() => window.sendLabs());
+    await page.waitForTimeout(500);
+    await expect(frame.getByTestId('import-row')).toHaveCount(0);
+    expect(await page.evaluate(() => window.receipts)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
