@@ -4,6 +4,7 @@
 // dist-embed), served on its own port by the test itself.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './support/fixtures.mjs';
 
 const REST = { etiology: 'hbv', chronic: 'yes', he: 'absent', hrs: 'absent', 'bleeding-signs': 'no' };
@@ -67,6 +68,25 @@ for (const lang of ['en', 'zh-CN']) {
     // Reset clears the marks.
     await widget.reset();
     await expect(widget.get('tbil')).not.toHaveAttribute('data-source', 'import');
+  });
+}
+
+for (const lang of ['en', 'zh-CN']) {
+  test(`the panel with its table is axe clean and keyboard operable (${lang})`, async ({ openWidget }) => {
+    const widget = await openWidget({ query: `?lang=${lang}` });
+    await paste(widget, chineseReport(await widget.date(0)));
+    await expect(widget.get('import-row').first()).toBeVisible();
+    const results = await new AxeBuilder({ page: widget.page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    const box = widget.root.locator('[data-analyte="inr"] input[type="checkbox"]');
+    await box.focus();
+    await widget.page.keyboard.press('Space');
+    await expect(box).not.toBeChecked();
+    await widget.get('import-use').focus();
+    await widget.page.keyboard.press('Enter');
+    await expect(widget.get('import-row')).toHaveCount(0);
+    await expect(widget.get('inr')).toHaveValue('');
+    await expect(widget.get('tbil')).toHaveValue('342');
   });
 }
 
