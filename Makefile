@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run test test-native test-wasm dist e2e size bench setup-build setup-test clean
+.PHONY: run test test-native test-wasm dist dist-embed e2e size bench setup-build setup-test clean
 
 setup-build:
 	@tools/setup.sh build
@@ -34,7 +34,12 @@ test-wasm:
 	  cargo test --target wasm32-unknown-unknown --test web
 
 # End-to-end tests in Debian's Chromium against the release build served on loopback.
-e2e:
+# The host-push tests need a build whose protocol document lists a loopback origin: a debug build
+# into its own folder (no second release build), made once when absent.
+dist-embed:
+	ACLF_PROTOCOL=tests/fixtures/protocol-embed.toml trunk build --dist dist-embed
+
+e2e: $(if $(wildcard dist-embed/index.html),,dist-embed)
 	npx playwright test
 
 # The size budget (bytes are deterministic; times are only printed by `make bench`).
@@ -56,4 +61,4 @@ bench: setup-test dist
 
 clean:
 	cargo clean
-	rm -rf dist tests/e2e/artifacts
+	rm -rf dist dist-embed tests/e2e/artifacts

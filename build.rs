@@ -214,6 +214,13 @@ fn generate(d: &ProtocolDocument) -> String {
         })
         .collect();
     let _ = writeln!(s, "limit_overrides: &[{}],", overrides.join(",\n"));
+    let origins: Vec<String> = d
+        .embedding
+        .allowed_origins
+        .iter()
+        .map(|o| format!("{o:?}"))
+        .collect();
+    let _ = writeln!(s, "allowed_origins: &[{}],", origins.join(", "));
     s += "};\n";
     s
 }

@@ -22,6 +22,48 @@ pub struct ProtocolDocument {
     pub typical_exclusions: Vec<TypicalExclusionDoc>,
     #[serde(default)]
     pub plausibility: PlausibilityDoc,
+    /// Host push (SPEC 8): absent or an empty list means off.
+    #[serde(default)]
+    pub embedding: EmbeddingDoc,
+}
+
+/// `[embedding]`: the host origins allowed to send labs (SPEC 8, "Host push").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbeddingDoc {
+    /// Exact origins (`https://his.example.org`, `http://127.0.0.1:8891`): scheme, host and
+    /// optional port; no wildcard, no path, no trailing slash.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+}
+
+/// Whether `s` is an exact web origin: `http(s)://host[:port]`, no wildcard, path, query,
+/// user or trailing slash.
+#[must_use]
+pub fn is_exact_origin(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (rest, None),
+    };
+    let port_ok = port.is_none_or(|p| {
+        !p.is_empty()
+            && p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && !p.starts_with('0')
+    });
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-']);
+    host_ok && port_ok
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -584,6 +626,14 @@ pub fn validate(doc: &ProtocolDocument) -> Result<(), Vec<DocumentError>> {
         );
     }
 
+    for (i, origin) in doc.embedding.allowed_origins.iter().enumerate() {
+        c.check(
+            is_exact_origin(origin),
+            format!("embedding.allowed_origins[{i}]"),
+            format!("`{origin}` is not an exact origin like https://his.example.org (no wildcard, no path)"),
+        );
+    }
+
     if c.0.is_empty() {
         Ok(())
     } else {
@@ -609,6 +659,43 @@ mod tests {
 
     fn fields(errors: &[DocumentError]) -> Vec<&str> {
         errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn embedding_origins_are_exact() {
+        assert!(parse(SHIPPED).embedding.allowed_origins.is_empty());
+        for ok in [
+            "https://his.example.org",
+            "http://127.0.0.1:8891",
+            "https://a-b.example",
+        ] {
+            assert!(is_exact_origin(ok), "{ok}");
+        }
+        for bad in [
+            "*",
+            "https://*.example.org",
+            "https://his.example.org/",
+            "https://his.example.org/path",
+            "his.example.org",
+            "ftp://his.example.org",
+            "https://HIS.example.org",
+            "https://his.example.org:",
+            "https://user@his.example.org",
+            "https://his.example.org?x=1",
+        ] {
+            assert!(!is_exact_origin(bad), "{bad}");
+        }
+        let errors =
+            errors_after(|d| d.embedding.allowed_origins = vec!["https://*.example.org".into()]);
+        assert_eq!(fields(&errors), ["embedding.allowed_origins[0]"]);
+        let without: String = SHIPPED
+            .split("\n[embedding]")
+            .next()
+            .expect("text")
+            .to_string();
+        let doc = parse(&without);
+        assert!(doc.embedding.allowed_origins.is_empty());
+        assert_eq!(validate(&doc), Ok(()));
     }
 
     #[test]

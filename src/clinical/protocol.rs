@@ -211,6 +211,8 @@ pub struct Protocol {
     pub typical_exclusions: &'static [TypicalExclusion],
     /// Tighter plausibility limits set by the site.
     pub limit_overrides: &'static [(Quantity, Limits)],
+    /// Host origins allowed to send labs (SPEC 8, `[embedding] allowed_origins`; empty: off).
+    pub allowed_origins: &'static [&'static str],
 }
 
 impl Protocol {

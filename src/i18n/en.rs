@@ -4,11 +4,46 @@ use super::{Decision, Key};
 use crate::clinical::outcome::{Note, State};
 use crate::clinical::patient::{Etiology, InputId};
 use crate::clinical::severity::Organ;
+use crate::intake::{Message, Unusable, UnusedAnalyte, Warning};
 
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::AppTitle => "ACLF trial pre-screening: CG-BM1 (NCT06740149)",
         Key::AppSubtitle => "MELD and the checkable inclusion criteria of the CG-BM1 stem-cell trial in acute-on-chronic liver failure, Phase I and Phase II.",
+        // --- lab intake
+        Key::ImportHeading => "Import lab results",
+        Key::ImportIntro => "Paste a lab report (Chinese or English) or FHIR JSON, or choose a file. It is read in this browser only; nothing is used until you confirm.",
+        Key::ImportTextLabel => "Lab report or FHIR JSON",
+        Key::ImportFileLabel => "Or choose a file (.txt, .json)",
+        Key::ImportDrop => "or drop a file here",
+        Key::ImportRead => "Read",
+        Key::ImportUse => "Use checked values",
+        Key::ImportCancel => "Cancel",
+        Key::ImportTableTitle => "Found in the report: check what to use",
+        Key::ImportTableFrom => "Labs sent by {0}: check what to use",
+        Key::ImportColUse => "Use",
+        Key::ImportColAnalyte => "Analyte",
+        Key::ImportColValue => "Value as written",
+        Key::ImportColDate => "Date",
+        Key::ImportColSource => "From",
+        Key::ImportColReplaces => "Replaces",
+        Key::ImportUseRow => "Use {0}",
+        Key::ImportReplacesNothing => "(empty)",
+        Key::ImportNoDate => "no date",
+        Key::ImportLine => "line {0}",
+        Key::ImportItem => "item {0}",
+        Key::ImportPatient => "patient data",
+        Key::ImportNone => "Nothing in it can be used: type the values into the form.",
+        Key::ImportUnread => "{0} other lines not read.",
+        Key::ImportAlso => "Also in the report, not used: {0}.",
+        Key::ImportSeries => "Older results (not used here)",
+        Key::ImportBadge => "from import",
+        Key::ImportDated => "dated {0}, from import",
+        Key::ImportReason(r) => import_reason(r),
+        Key::ImportWarning(w) => import_warning(w),
+        Key::ImportMessage(m) => import_message(m),
+        Key::ImportUnused(u) => import_unused(u),
+        Key::ImportRefused => "The labs sent could not be read (unknown message version).",
         Key::Privacy => "Computed in this browser. Nothing you type is sent anywhere or stored.",
         Key::Language => "Language / 语言",
         Key::SectionPatient => "Patient",
@@ -340,5 +375,52 @@ fn decision(d: Decision) -> &'static str {
         Decision::Severity => "Severity context never changes a verdict. EASL-CLIF organ failure: liver, brain, coagulation, circulation, respiration at sub-score 3, kidney from 2 (creatinine ≥ 2.0 mg/dL or the dialysis box). TBIL exactly 12.0 mg/dL scores 2 (the CLIF-C OF table). “Creatinine 1.5–1.9” is read as 1.5 to below 2.0. With PaO2 and SpO2 both entered, PaO2 is used; SpO2 above 97 % is used with a “please check”. Scores are rounded half-up (−3.5 → −3). AARC uses creatinine as measured (the dialysis box does not change it). Vasopressors: any vasopressor or inotrope, whatever the indication; unchecked means no. The EASL-CLIF definition was built in cirrhosis.",
         Decision::Cossh => "COSSH-ACLF II (the Chinese HBV-ACLF score) is not included: its coefficients, units and HE coding have not been verified from the original paper or a reference implementation that names it.",
         Decision::Pasting => "Pasted values: a comma is a decimal point (2,5 = 2.5), so thousands separators are refused; full-width digits, a trailing unit matching the selected one and ↑ ↓ H L flags are accepted. A value at a threshold counts as reaching it (10 mg/dL = 171 µmol/L).",
+    }
+}
+
+// --- lab intake
+fn import_reason(r: Unusable) -> &'static str {
+    match r {
+        Unusable::Censored => "not usable: a censored value (\"<\" or \">\"), type the exact value",
+        Unusable::Unit => "not usable: a unit this field does not take",
+        Unusable::AmbiguousDate => "not usable: the date can be read two ways",
+        Unusable::SameDate => "not usable: two results on the same date, type the one to use",
+        Unusable::Undated => "not usable: no date, while other results of it have one",
+        Unusable::OtherPatient => "not usable: reports of different patients",
+        Unusable::Status => "not usable: the result's status",
+        Unusable::UnitMismatch => "not usable: another unit than the TBIL values in the form",
+        Unusable::NotAvailable => "not usable: the form has no field for it",
+    }
+}
+
+fn import_warning(w: Warning) -> &'static str {
+    match w {
+        Warning::OlderThan7Days => "more than 7 days old",
+        Warning::Preliminary => "preliminary result",
+        Warning::NotLoinc => "matched by its name, not by a LOINC code",
+        Warning::OutsideUsualRange => "outside the usual range: please check",
+        Warning::NoDate => "no date found: the date field will be emptied",
+        Warning::IssuedDate => "dated by the report's time, not the sample's",
+        Warning::AmbiguousName => "the name may also mean antithrombin activity: please check",
+    }
+}
+
+fn import_message(m: Message) -> &'static str {
+    match m {
+        Message::TooLarge => "Larger than 4 MB: not read.",
+        Message::NotJson => "Looked like JSON but is not valid JSON: read as a report.",
+        Message::TooDeep => "JSON nested deeper than 64 levels: not read.",
+        Message::Empty => "Nothing to read.",
+        Message::DecodedGb18030 => "The file was not UTF-8 and was read as GB18030.",
+    }
+}
+
+fn import_unused(u: UnusedAnalyte) -> &'static str {
+    match u {
+        UnusedAnalyte::DirectBilirubin => "direct bilirubin",
+        UnusedAnalyte::IndirectBilirubin => "indirect bilirubin",
+        UnusedAnalyte::ProthrombinSeconds => "prothrombin time (s)",
+        UnusedAnalyte::ProthrombinRatio => "prothrombin ratio",
+        UnusedAnalyte::Urea => "urea",
     }
 }

@@ -219,6 +219,73 @@ pub enum Key {
     AppTitle,
     /// One line under the title: what the tool is.
     AppSubtitle,
+    // --- lab intake
+    /// Heading of the import panel.
+    ImportHeading,
+    /// What the panel does (nothing leaves the browser, nothing is used before confirming).
+    ImportIntro,
+    /// Label of the paste box.
+    ImportTextLabel,
+    /// Label of the file chooser.
+    ImportFileLabel,
+    /// The drop zone's text.
+    ImportDrop,
+    /// "Read" button.
+    ImportRead,
+    /// "Use checked values" button.
+    ImportUse,
+    /// "Cancel" button.
+    ImportCancel,
+    /// Caption of the confirmation table of a paste or a file.
+    ImportTableTitle,
+    /// Caption of the table of labs sent by the host: `{0}` the sender's origin.
+    ImportTableFrom,
+    /// Column: use (checkbox).
+    ImportColUse,
+    /// Column: analyte.
+    ImportColAnalyte,
+    /// Column: value and unit as written.
+    ImportColValue,
+    /// Column: date.
+    ImportColDate,
+    /// Column: where it came from.
+    ImportColSource,
+    /// Column: what it replaces in the form.
+    ImportColReplaces,
+    /// Checkbox label of a row: `{0}` the analyte.
+    ImportUseRow,
+    /// "empty" (replaces nothing).
+    ImportReplacesNothing,
+    /// No date found.
+    ImportNoDate,
+    /// Line `{0}`.
+    ImportLine,
+    /// Item `{0}` sent by the host.
+    ImportItem,
+    /// The host's patient data.
+    ImportPatient,
+    /// Nothing usable was found.
+    ImportNone,
+    /// `{0}` other lines not read.
+    ImportUnread,
+    /// Also in the report (not used): `{0}`.
+    ImportAlso,
+    /// Heading of the older results (serial labs).
+    ImportSeries,
+    /// Badge of a field filled by import.
+    ImportBadge,
+    /// `{0}` date: "dated {0}, from import".
+    ImportDated,
+    /// Why a row cannot be used.
+    ImportReason(crate::intake::Unusable),
+    /// A warning of a usable row.
+    ImportWarning(crate::intake::Warning),
+    /// A message about the whole input.
+    ImportMessage(crate::intake::Message),
+    /// A known analyte never used.
+    ImportUnused(crate::intake::UnusedAnalyte),
+    /// The host's message could not be read (other version or type).
+    ImportRefused,
     /// The privacy promise.
     Privacy,
     /// Label of the language select.

@@ -4,11 +4,46 @@ use super::{Decision, Key};
 use crate::clinical::outcome::{Note, State};
 use crate::clinical::patient::{Etiology, InputId};
 use crate::clinical::severity::Organ;
+use crate::intake::{Message, Unusable, UnusedAnalyte, Warning};
 
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::AppTitle => "慢加急性肝衰竭临床试验预筛查：CG-BM1（NCT06740149）",
         Key::AppSubtitle => "计算 MELD 评分，并核对 CG-BM1 干细胞治疗慢加急性肝衰竭试验 I 期、II 期中可在此核对的入选标准。",
+        // --- lab intake
+        Key::ImportHeading => "导入检验结果",
+        Key::ImportIntro => "粘贴检验报告（中文或英文）或 FHIR JSON，或选择文件。仅在本浏览器内读取；确认之前不会使用任何数值。",
+        Key::ImportTextLabel => "检验报告或 FHIR JSON",
+        Key::ImportFileLabel => "或选择文件（.txt、.json）",
+        Key::ImportDrop => "或将文件拖放到此处",
+        Key::ImportRead => "读取",
+        Key::ImportUse => "使用已勾选的数值",
+        Key::ImportCancel => "取消",
+        Key::ImportTableTitle => "报告中找到的结果：请勾选要使用的数值",
+        Key::ImportTableFrom => "{0} 发送的检验结果：请勾选要使用的数值",
+        Key::ImportColUse => "使用",
+        Key::ImportColAnalyte => "项目",
+        Key::ImportColValue => "原文数值",
+        Key::ImportColDate => "日期",
+        Key::ImportColSource => "来源",
+        Key::ImportColReplaces => "替换",
+        Key::ImportUseRow => "使用{0}",
+        Key::ImportReplacesNothing => "（空）",
+        Key::ImportNoDate => "无日期",
+        Key::ImportLine => "第 {0} 行",
+        Key::ImportItem => "第 {0} 项",
+        Key::ImportPatient => "患者信息",
+        Key::ImportNone => "没有可以使用的结果：请在表单中手动填写。",
+        Key::ImportUnread => "另有 {0} 行未读取。",
+        Key::ImportAlso => "报告中还有（不使用）：{0}。",
+        Key::ImportSeries => "较早的结果（此处不使用）",
+        Key::ImportBadge => "来自导入",
+        Key::ImportDated => "日期 {0}，来自导入",
+        Key::ImportReason(r) => import_reason(r),
+        Key::ImportWarning(w) => import_warning(w),
+        Key::ImportMessage(m) => import_message(m),
+        Key::ImportUnused(u) => import_unused(u),
+        Key::ImportRefused => "无法读取发送的检验结果（消息版本未知）。",
         Key::Privacy => "全部在本浏览器内计算，输入内容不会发送或保存。",
         Key::Language => "Language / 语言",
         Key::SectionPatient => "患者信息",
@@ -340,5 +375,52 @@ fn decision(d: Decision) -> &'static str {
         Decision::Severity => "病情严重程度参考从不改变结论。EASL-CLIF 器官衰竭：肝、脑、凝血、循环、呼吸为子评分 3 分，肾脏为 2 分起（肌酐 ≥ 2.0 mg/dL 或勾选透析）。总胆红素恰为 12.0 mg/dL 计 2 分（CLIF-C OF 表）。“肌酐 1.5–1.9”理解为 1.5 至 2.0 以下。同时填写 PaO2 与 SpO2 时采用 PaO2；SpO2 高于 97 % 时照常计算并提示核对。评分四舍五入（−3.5 → −3）。AARC 采用实测肌酐（透析勾选不改变它）。血管活性药物：任何升压药或正性肌力药，不论适应证；未勾选即为“否”。EASL-CLIF 定义基于肝硬化患者建立。",
         Decision::Cossh => "未纳入 COSSH-ACLF II（中国 HBV-ACLF 评分）：其系数、单位及肝性脑病编码尚未根据原始文献或注明出处的参考实现核实。",
         Decision::Pasting => "粘贴的数值：逗号视为小数点（2,5 = 2.5），因此不接受千位分隔符；可接受全角数字、与所选单位一致的单位及 ↑ ↓ H L 标记。恰好等于阈值即视为达到（10 mg/dL = 171 μmol/L）。",
+    }
+}
+
+// --- lab intake
+fn import_reason(r: Unusable) -> &'static str {
+    match r {
+        Unusable::Censored => "不可用：结果为截断值（“<”或“>”），请手动填写确切数值",
+        Unusable::Unit => "不可用：该字段不接受此单位",
+        Unusable::AmbiguousDate => "不可用：日期有两种读法",
+        Unusable::SameDate => "不可用：同一日期有两个不同结果，请手动填写要使用的结果",
+        Unusable::Undated => "不可用：无日期，而该项目的其他结果有日期",
+        Unusable::OtherPatient => "不可用：报告属于不同患者",
+        Unusable::Status => "不可用：结果状态不可用",
+        Unusable::UnitMismatch => "不可用：单位与表单中其他总胆红素数值不同",
+        Unusable::NotAvailable => "不可用：表单中没有对应字段",
+    }
+}
+
+fn import_warning(w: Warning) -> &'static str {
+    match w {
+        Warning::OlderThan7Days => "结果已超过 7 天",
+        Warning::Preliminary => "初步结果",
+        Warning::NotLoinc => "按名称匹配，而非 LOINC 编码",
+        Warning::OutsideUsualRange => "超出常见范围，请核对",
+        Warning::NoDate => "未找到日期：日期字段将被清空",
+        Warning::IssuedDate => "日期为报告时间，而非采样时间",
+        Warning::AmbiguousName => "该名称也可能指抗凝血酶活性，请核对",
+    }
+}
+
+fn import_message(m: Message) -> &'static str {
+    match m {
+        Message::TooLarge => "超过 4 MB：未读取。",
+        Message::NotJson => "看似 JSON 但格式无效：已按报告文本读取。",
+        Message::TooDeep => "JSON 嵌套超过 64 层：未读取。",
+        Message::Empty => "没有可读取的内容。",
+        Message::DecodedGb18030 => "文件不是 UTF-8 编码，已按 GB18030 读取。",
+    }
+}
+
+fn import_unused(u: UnusedAnalyte) -> &'static str {
+    match u {
+        UnusedAnalyte::DirectBilirubin => "直接胆红素",
+        UnusedAnalyte::IndirectBilirubin => "间接胆红素",
+        UnusedAnalyte::ProthrombinSeconds => "凝血酶原时间（秒）",
+        UnusedAnalyte::ProthrombinRatio => "凝血酶原时间比值",
+        UnusedAnalyte::Urea => "尿素",
     }
 }

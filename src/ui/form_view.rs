@@ -32,6 +32,7 @@ fn store_edit(ctx: Ctx, ev: &web_sys::Event) {
     let Some(slot) = Slot::from_element_id(&target.id()) else {
         return;
     };
+    super::intake::forget_edited(slot);
     let value = if slot.is_checkbox() {
         if event_target_checked(ev) { "on" } else { "" }.to_string()
     } else {
@@ -99,6 +100,7 @@ fn Choices(
             aria-label=label
             aria-describedby=described_by(slot, false)
             prop:disabled=disabled
+            data-source=super::intake::source_of(slot)
         >
             {options
                 .into_iter()
@@ -135,6 +137,7 @@ fn Entry(of: Slot, kind: &'static str, #[prop(optional)] max: Option<String>) ->
             autocomplete=text.then_some("off")
             spellcheck=text.then_some("false")
             max=max
+            data-source=super::intake::source_of(slot)
             aria-describedby=move || message.with(|m| described_by(slot, m.is_some()))
             aria-invalid=move || {
                 message.with(|m| matches!(m, Some(FieldMessage::Error(_)))).then_some("true")
@@ -296,6 +299,7 @@ fn FieldView(field: &'static Field) -> impl IntoView {
         <div class=if checkbox { "field field-check" } else { "field" }>
             {first}
             {second}
+            <super::intake::FieldBadge input=field.input/>
             {field.hint.map(|h| view! { <p class="hint" id=hint_id>{ctx.tr(h)}</p> })}
             {slot
                 .validated()

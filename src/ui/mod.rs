@@ -13,6 +13,7 @@ mod embed;
 mod form_view;
 mod gate;
 mod icons;
+pub mod intake;
 mod referral;
 mod scores;
 mod series;
@@ -125,6 +126,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
         mode,
     };
     provide_context(ctx);
+    provide_context(intake::Imported::new());
 
     // On its own page the widget owns <html lang> and the title; mounted, it leaves the host's.
     if !mode.mounted {
@@ -201,6 +203,7 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
             <main class="aclf-main">
                 <div class="aclf-form-col">
                     <div class="compact-top" node_ref=compact></div>
+                    <intake::ImportPanel/>
                     <form_view::Form/>
                 </div>
                 <section class="aclf-results" aria-labelledby="results-heading" node_ref=results>
