@@ -67,14 +67,14 @@ test.describe('embedding: iframe (examples/iframe.html)', () => {
       await widget.expectScore('meld', '26');
       await widget.expectVerdict(2, 'refer');
       const withLabs = await frameHeight();
-      await widget.locator('details summary').first().click();
+      await widget.locator('details.trail summary').first().click();
       await expect.poll(frameHeight, { message: 'frame grows when the details open', timeout: 10_000 }).toBeGreaterThan(withLabs + 20);
       const opened = await frameHeight();
       // The frame shows the whole widget: no inner scrolling.
       const inner = await frame.locator('html').evaluate((el) => el.scrollHeight);
       expect(inner, 'frame document height <= frame height').toBeLessThanOrEqual(Math.ceil(opened) + 1);
       // And shrinks again when they close.
-      await widget.locator('details summary').first().click();
+      await widget.locator('details.trail summary').first().click();
       await expect.poll(frameHeight, { message: 'frame shrinks when the details close', timeout: 10_000 }).toBeLessThan(opened - 20);
 
       // Every message: from the widget's origin and frame, keys exactly type and height.
