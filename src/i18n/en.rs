@@ -4,6 +4,7 @@ use super::{Decision, Key};
 use crate::clinical::outcome::{Note, State};
 use crate::clinical::patient::{Etiology, InputId};
 use crate::clinical::severity::Organ;
+use crate::intake::apply::SeriesSkip;
 use crate::intake::{Message, Unusable, UnusedAnalyte, Warning};
 
 pub(super) fn text(key: Key) -> &'static str {
@@ -36,7 +37,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImportNone => "Nothing in it can be used: type the values into the form.",
         Key::ImportUnread => "{0} other lines not read.",
         Key::ImportAlso => "Also in the report, not used: {0}.",
-        Key::ImportSeries => "Older results (not used here)",
+        Key::ImportSeries => "Older results: on “Use” they go to the earlier-results table",
+        Key::ImportSeriesAdded => "will be added to the earlier results",
+        Key::ImportSeriesSkip(k) => import_series_skip(k),
+        Key::ImportDatesPrinted => "Dates from import",
         Key::ImportBadge => "from import",
         Key::ImportDated => "dated {0}, from import",
         Key::ImportReason(r) => import_reason(r),
@@ -388,7 +392,7 @@ fn import_reason(r: Unusable) -> &'static str {
         Unusable::Undated => "not usable: no date, while other results of it have one",
         Unusable::OtherPatient => "not usable: reports of different patients",
         Unusable::Status => "not usable: the result's status",
-        Unusable::UnitMismatch => "not usable: another unit than the TBIL values in the form",
+        Unusable::UnitMismatch => "not usable: its unit differs from the code's or from the unit of this analyte's other values in the form (one unit serves them all)",
         Unusable::NotAvailable => "not usable: the form has no field for it",
     }
 }
@@ -402,6 +406,19 @@ fn import_warning(w: Warning) -> &'static str {
         Warning::NoDate => "no date found: the date field will be emptied",
         Warning::IssuedDate => "dated by the report's time, not the sample's",
         Warning::AmbiguousName => "the name may also mean antithrombin activity: please check",
+    }
+}
+
+fn import_series_skip(s: SeriesSkip) -> &'static str {
+    match s {
+        SeriesSkip::NoColumn => "not added: the earlier-results table has no column for it",
+        SeriesSkip::OtherUnit => "not added: another unit than the field's (never converted)",
+        SeriesSkip::NotEarlier => "not added: not before the latest TBIL's date",
+        SeriesSkip::EarlierTbilDay => "not added: the day of the earlier TBIL (row 0)",
+        SeriesSkip::EarlierSameDay => "not added: a later result of that day is used",
+        SeriesSkip::SameDate => "not added: two results on that date: type the one to use",
+        SeriesSkip::CellFilled => "not added: the table already has a value for that date",
+        SeriesSkip::OtherPatient => "not added: reports of different patients",
     }
 }
 

@@ -270,8 +270,14 @@ pub enum Key {
     ImportUnread,
     /// Also in the report (not used): `{0}`.
     ImportAlso,
-    /// Heading of the older results (serial labs).
+    /// Heading of the older results (they go to the earlier-results table on "Use").
     ImportSeries,
+    /// An older result that "Use" writes into the earlier-results table.
+    ImportSeriesAdded,
+    /// Why an older result is not written into the earlier-results table.
+    ImportSeriesSkip(crate::intake::apply::SeriesSkip),
+    /// Print: the heading of the imported dates of labs without a date field.
+    ImportDatesPrinted,
     /// Badge of a field filled by import.
     ImportBadge,
     /// `{0}` date: "dated {0}, from import".

@@ -4,6 +4,7 @@ use super::{Decision, Key};
 use crate::clinical::outcome::{Note, State};
 use crate::clinical::patient::{Etiology, InputId};
 use crate::clinical::severity::Organ;
+use crate::intake::apply::SeriesSkip;
 use crate::intake::{Message, Unusable, UnusedAnalyte, Warning};
 
 pub(super) fn text(key: Key) -> &'static str {
@@ -36,7 +37,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImportNone => "没有可以使用的结果：请在表单中手动填写。",
         Key::ImportUnread => "另有 {0} 行未读取。",
         Key::ImportAlso => "报告中还有（不使用）：{0}。",
-        Key::ImportSeries => "较早的结果（此处不使用）",
+        Key::ImportSeries => "较早的结果：点击“使用”后写入既往检查结果表",
+        Key::ImportSeriesAdded => "将写入既往检查结果",
+        Key::ImportSeriesSkip(k) => import_series_skip(k),
+        Key::ImportDatesPrinted => "导入的日期",
         Key::ImportBadge => "来自导入",
         Key::ImportDated => "日期 {0}，来自导入",
         Key::ImportReason(r) => import_reason(r),
@@ -388,7 +392,9 @@ fn import_reason(r: Unusable) -> &'static str {
         Unusable::Undated => "不可用：无日期，而该项目的其他结果有日期",
         Unusable::OtherPatient => "不可用：报告属于不同患者",
         Unusable::Status => "不可用：结果状态不可用",
-        Unusable::UnitMismatch => "不可用：单位与表单中其他总胆红素数值不同",
+        Unusable::UnitMismatch => {
+            "不可用：单位与编码不符，或与表单中该项目其他数值的单位不同（同一项目只用一种单位）"
+        }
         Unusable::NotAvailable => "不可用：表单中没有对应字段",
     }
 }
@@ -402,6 +408,19 @@ fn import_warning(w: Warning) -> &'static str {
         Warning::NoDate => "未找到日期：日期字段将被清空",
         Warning::IssuedDate => "日期为报告时间，而非采样时间",
         Warning::AmbiguousName => "该名称也可能指抗凝血酶活性，请核对",
+    }
+}
+
+fn import_series_skip(s: SeriesSkip) -> &'static str {
+    match s {
+        SeriesSkip::NoColumn => "不写入：既往检查结果表没有此项目的列",
+        SeriesSkip::OtherUnit => "不写入：单位与该字段不同（不做换算）",
+        SeriesSkip::NotEarlier => "不写入：不早于最新总胆红素的日期",
+        SeriesSkip::EarlierTbilDay => "不写入：与较早总胆红素（第 0 行）同一天",
+        SeriesSkip::EarlierSameDay => "不写入：当天有更晚的结果，已使用该结果",
+        SeriesSkip::SameDate => "不写入：该日期有两个结果，请手动填写要使用的结果",
+        SeriesSkip::CellFilled => "不写入：表中该日期已有数值",
+        SeriesSkip::OtherPatient => "不写入：报告属于不同患者",
     }
 }
 

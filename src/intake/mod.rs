@@ -406,6 +406,9 @@ pub struct SeriesEntry {
     pub analyte: Analyte,
     /// The result's date.
     pub date: Date,
+    /// Minutes after midnight, when the timestamp has a time (a later time on the same date
+    /// wins, SPEC 8).
+    pub minutes: Option<u16>,
     /// The value text.
     pub value: String,
     /// Its unit.
@@ -810,12 +813,25 @@ pub(crate) fn resolve(found: Vec<Found>, other_patient: bool, today: Date) -> Re
         for &day in older {
             series_from.extend(on(day));
         }
-        // A censored or otherwise unusable older result cannot be a point of the trend.
+        // A censored or otherwise unusable older result cannot be a point of the trend; the
+        // same result twice on one date (a report pasted twice, a cumulative report) counts
+        // once, as for the latest.
+        let mut kept: Vec<&Found> = Vec::new();
         for f in series_from.into_iter().filter(|f| f.unusable.is_none()) {
+            let day = f.date.map(|d| d.date);
+            if !kept
+                .iter()
+                .any(|k| k.date.map(|d| d.date) == day && same_result(k, f))
+            {
+                kept.push(f);
+            }
+        }
+        for f in kept {
             if let Some(d) = f.date {
                 reading.series.push(SeriesEntry {
                     analyte,
                     date: d.date,
+                    minutes: d.minutes,
                     value: f.value.clone(),
                     unit: f.unit.clone(),
                 });

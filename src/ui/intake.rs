@@ -18,7 +18,9 @@ use crate::clinical::patient::InputId;
 use crate::clinical::protocol::PROTOCOL;
 use crate::form_fields::Slot;
 use crate::i18n::{Key, Lang};
-use crate::intake::apply::{self, apply, check_against_form, default_checks, toggle};
+use crate::intake::apply::{
+    self, apply, check_against_form, default_checks, toggle, SeriesOutcome,
+};
 use crate::intake::fhir::FhirDocument;
 use crate::intake::push::{self, read_push, receipt_counts, LabsMessage};
 use crate::intake::{
@@ -365,10 +367,15 @@ fn ImportRow(index: usize, candidate: Candidate) -> impl IntoView {
     }
 }
 
-/// An older result (serial labs).
+/// An older result (serial labs), and whether "Use" adds it to the earlier-results table.
 #[component]
-fn SeriesRow(entry: SeriesEntry) -> impl IntoView {
+fn SeriesRow(
+    entry: SeriesEntry,
+    index: usize,
+    outcomes: Memo<Vec<SeriesOutcome>>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let outcome = move || outcomes.with(|o| o.get(index).copied());
     let e = entry;
     let a = e.analyte;
     let date = e.date.iso();
@@ -376,9 +383,19 @@ fn SeriesRow(entry: SeriesEntry) -> impl IntoView {
     let text = format!("{} {}", e.value, unit_text(&e.unit))
         .trim()
         .to_string();
+    let added = move || outcome().map(|o| o.added().to_string());
+    let line = move || {
+        let lang = ctx.lang.get();
+        let note = match outcome() {
+            Some(SeriesOutcome::Added) => lang.t(Key::ImportSeriesAdded),
+            Some(SeriesOutcome::NotAdded(skip)) => lang.t(Key::ImportSeriesSkip(skip)),
+            None => "",
+        };
+        format!("{date} {}: {text} ({note})", analyte_label(lang, a))
+    };
     view! {
-        <li data-testid="import-series" data-analyte=a.contract_name() data-date=attr>
-            {move || format!("{date} {}: {text}", analyte_label(ctx.lang.get(), a))}
+        <li data-testid="import-series" data-analyte=a.contract_name() data-date=attr data-added=added>
+            {line}
         </li>
     }
 }
@@ -394,9 +411,20 @@ fn Confirm(shown: Shown) -> impl IntoView {
     let unread = reading.unread;
     let also = reading.also_in_report.clone();
     let candidates = reading.candidates.clone();
+    let series_entries = reading.series.clone();
+    let reading = StoredValue::new(reading);
+    // What "Use" would do with each older result, with the rows as checked now (the units and
+    // dates of the form after "Use" decide it).
+    let outcomes = Memo::new(move |_| {
+        let checks = panel.checks.get();
+        ctx.form
+            .with(|f| reading.with_value(|r| apply(f, r, &checks, ctx.today).series))
+    });
     let on_use = move |_| {
         let checks = panel.checks.get_untracked();
-        let applied = ctx.form.with_untracked(|f| apply(f, &candidates, &checks));
+        let applied = ctx
+            .form
+            .with_untracked(|f| reading.with_value(|r| apply(f, r, &checks, ctx.today)));
         ctx.form.set(applied.form);
         imported.fields.update(|f| {
             for id in &applied.from_import {
@@ -429,11 +457,11 @@ fn Confirm(shown: Shown) -> impl IntoView {
             </p>
         }
     });
-    let series = (!reading.series.is_empty()).then(|| {
-        let rows = reading
-            .series
+    let series = (!series_entries.is_empty()).then(|| {
+        let rows = series_entries
             .into_iter()
-            .map(|entry| view! { <SeriesRow entry/> })
+            .enumerate()
+            .map(|(index, entry)| view! { <SeriesRow entry index outcomes/> })
             .collect_view();
         view! {
             <div class="import-series">
@@ -457,8 +485,7 @@ fn Confirm(shown: Shown) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {reading
-                        .candidates
+                    {candidates
                         .into_iter()
                         .enumerate()
                         .map(|(index, candidate)| view! { <ImportRow index candidate/> })
