@@ -53,6 +53,9 @@ pub fn Actions() -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
 
     let undo = RwSignal::new(None::<FormInput>);
+    // The "from import" marks go with the form: Undo restores both.
+    let imported = use_context::<super::intake::Imported>();
+    let undo_marks = StoredValue::new(None::<super::intake::Marks>);
     let undo_timer = StoredValue::new(None::<TimeoutHandle>);
 
     let copy = move |full: bool| {
@@ -84,6 +87,7 @@ pub fn Actions() -> impl IntoView {
     };
     let on_reset = move |_| {
         undo.set(Some(ctx.form.get_untracked()));
+        undo_marks.set_value(imported.map(|i| i.snapshot()));
         ctx.form.set(initial_form());
         copy_state.set(CopyState::Idle);
         text.set(String::new());
@@ -95,6 +99,9 @@ pub fn Actions() -> impl IntoView {
     let on_undo = move |_| {
         if let Some(previous) = undo.get_untracked() {
             ctx.form.set(previous);
+            if let (Some(i), Some(marks)) = (imported, undo_marks.get_value()) {
+                i.restore(marks);
+            }
         }
         undo.set(None);
     };
@@ -186,6 +193,7 @@ pub fn PrintHeader() -> impl IntoView {
             </div>
             <h2>{ctx.tr(Key::LabValues)}</h2>
             <ul class="print-values">{move || view! { <Lines lines=values.get()/> }}</ul>
+            <super::intake::PrintedDates/>
             {move || {
                 let raised = raised.get();
                 (!raised.is_empty())

@@ -72,6 +72,28 @@ impl Imported {
         self.fields.set(Vec::new());
         self.dates.set(Vec::new());
     }
+
+    /// The marks as they are (Reset keeps them for Undo).
+    pub fn snapshot(self) -> Marks {
+        Marks {
+            fields: self.fields.get_untracked(),
+            dates: self.dates.get_untracked(),
+        }
+    }
+
+    /// Puts back the marks of a snapshot (Undo after Reset, with the form it restores).
+    pub fn restore(self, marks: Marks) {
+        self.fields.set(marks.fields);
+        self.dates.set(marks.dates);
+    }
+}
+
+/// The "from import" marks and imported dates at one moment: Undo after Reset restores them
+/// with the form (ui::actions).
+#[derive(Clone, Debug, Default)]
+pub struct Marks {
+    fields: Vec<InputId>,
+    dates: Vec<(InputId, Date)>,
 }
 
 impl Default for Imported {
@@ -131,6 +153,36 @@ pub fn FieldBadge(input: InputId) -> impl IntoView {
         })
     };
     view! { {badge} {dated} }
+}
+
+/// Print: the imported dates of labs without a date field (SPEC 8: "and printed"). The form,
+/// where they stand beside their fields, is not printed, so they are listed in the print header.
+#[component]
+pub fn PrintedDates() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let imported = use_context::<Imported>();
+    move || {
+        let dates = imported?.dates.get();
+        let lang = ctx.lang.get();
+        (!dates.is_empty()).then(|| {
+            let items = dates
+                .into_iter()
+                .map(|(input, date)| {
+                    let testid = format!("print-imported-date-{}", Slot::Input(input).testid());
+                    let text = format!(
+                        "{}: {}",
+                        lang.t(Key::Label(input)),
+                        lang.fill(Key::ImportDated, &[&date.iso()])
+                    );
+                    view! { <li data-testid=testid>{text}</li> }
+                })
+                .collect_view();
+            view! {
+                <p class="print-flags-head">{lang.t(Key::ImportDatesPrinted)}</p>
+                <ul class="print-values print-import-dates">{items}</ul>
+            }
+        })
+    }
 }
 
 /// What the confirmation table shows: the reading (rows fixed while shown) and who sent it.

@@ -126,7 +126,9 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
         mode,
     };
     provide_context(ctx);
-    provide_context(intake::Imported::new());
+    // The "from import" marks: read by the form, printed, and kept by Reset for Undo.
+    let imported = intake::Imported::new();
+    provide_context(imported);
 
     // On its own page the widget owns <html lang> and the title; mounted, it leaves the host's.
     if !mode.mounted {
@@ -164,11 +166,13 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
             .forget();
             mount_to(print.into(), move || {
                 provide_context(ctx);
+                provide_context(imported);
                 view! { <actions::PrintHeader/> }
             })
             .forget();
             mount_to(results, move || {
                 provide_context(ctx);
+                provide_context(imported);
                 view! {
                     <scores::Scores/>
                     <verdicts::Phases/>
