@@ -242,6 +242,11 @@ fn parse_json(text: &str) -> Result<FhirDocument, ()> {
 /// Reads a text from the box or a file.
 fn read_text(panel: Panel, ctx: Ctx, text: &str, extra: Option<Message>) {
     let reading = read_input(text, ctx.today, parse_json);
+    // A refused text over 4 MB is not kept in the box: it is never read, and a textarea of that
+    // size keeps the page slow on every later layout (seconds per change in Chromium).
+    if reading.messages.contains(&Message::TooLarge) {
+        panel.text.set(String::new());
+    }
     panel.show(ctx, reading, None, extra);
 }
 
