@@ -3,7 +3,7 @@
 // Host push needs the build of tests/fixtures/protocol-embed.toml (E2E_EMBED_DIST, default
 // dist-embed), served on its own port by the test itself.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './support/fixtures.mjs';
 
@@ -196,6 +196,191 @@ test('Read to table shown for a 200-line report (printed; target < 20 ms)', asyn
   await expect(widget.get('import-unread')).toBeVisible();
 });
 
+// --- older results go to the serial labs (SPEC 8, 10)
+
+/** Several reports pasted one after another (LABS.md "several reports"), newest first. */
+function severalReports(dates) {
+  const tbil = ['250.0', '180.0', '120.0'];
+  return dates.map((d, i) => [
+    '姓名: 王五 性别: 男 年龄: 60岁',
+    `采样时间: ${d}`,
+    `总胆红素\t${tbil[i]}\t↑\tμmol/L`,
+    ...(i < 2 ? [`肌酐\t${110 - 10 * i}\tμmol/L`] : []),
+  ].join('\n')).join('\n');
+}
+
+test('three dated TBIL results: the third goes to earlier-results row 1 and the trend lists all three dates', async ({ widget }) => {
+  const dates = [await widget.date(0), await widget.date(-3), await widget.date(-6)];
+  await paste(widget, severalReports(dates));
+  const tbil = widget.root.locator(`[data-testid="import-series"][data-analyte="tbil"][data-date="${dates[2]}"]`);
+  await expect(tbil).toHaveAttribute('data-added', 'true');
+  // The creatinine of the earlier TBIL's day is listed, with why it is not added.
+  const creatinine = widget.root.locator(`[data-testid="import-series"][data-analyte="creatinine"][data-date="${dates[1]}"]`);
+  await expect(creatinine).toHaveAttribute('data-added', 'false');
+  await expect(creatinine).toContainText('earlier TBIL');
+  await widget.get('import-use').click();
+  await expect(widget.get('tbil')).toHaveValue('250.0');
+  await expect(widget.get('tbil-earlier')).toHaveValue('180.0');
+  await expect(widget.get('tbil-earlier-date')).toHaveValue(dates[1]);
+  const row1 = widget.root.locator('[data-testid="series-row"][data-index="1"]');
+  await expect(row1.getByTestId('series-date')).toHaveValue(dates[2]);
+  await expect(row1.getByTestId('series-tbil')).toHaveValue('120.0');
+  await expect(row1.getByTestId('series-creatinine')).toHaveValue('');
+  await expect(widget.root.locator('[data-testid="series-row"][data-index="2"]')).toHaveCount(0);
+  const trend = widget.get('trend-row');
+  await expect(trend).toHaveCount(3);
+  expect(await trend.evaluateAll((rows) => rows.map((r) => r.dataset.date))).toEqual([...dates].reverse());
+});
+
+test('an older result in another unit than the field is listed as not added and is not converted', async ({ widget }) => {
+  const [d0, d1, d2] = [await widget.date(0), await widget.date(-2), await widget.date(-5)];
+  await paste(widget, `采样时间: ${d0}\nTBIL 300 μmol/L\n采样时间: ${d1}\nTBIL 250 μmol/L\n采样时间: ${d2}\nTBIL 10.5 mg/dL\n`);
+  const entry = widget.root.locator(`[data-testid="import-series"][data-date="${d2}"]`);
+  await expect(entry).toHaveAttribute('data-added', 'false');
+  await expect(entry).toContainText('another unit');
+  await widget.get('import-use').click();
+  await expect(widget.get('series-row')).toHaveCount(1); // row 0 only
+});
+
+// --- the imported dates print; Undo after Reset brings the marks back
+
+/** Pages in a PDF produced by Chromium (as print.spec.mjs counts them). */
+const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+test('imported dates of other labs are printed, page one stays one page; the form is not printed', async ({ widget }) => {
+  const today = await widget.date(0);
+  await paste(widget, chineseReport(today));
+  await widget.get('import-use').click();
+  await widget.fillPatient(REST);
+  await expect(widget.get('imported-date-inr')).toContainText(today);
+  const page = widget.page;
+  await page.emulateMedia({ media: 'print' });
+  await expect(widget.get('imported-date-inr')).toBeHidden();
+  const printed = widget.get('print-imported-date-inr');
+  await expect(printed).toBeVisible();
+  await expect(printed).toContainText(today);
+  await expect(widget.get('print-imported-date-creatinine')).toBeVisible();
+  // TBIL has its own date field, printed with the values: no second date.
+  await expect(widget.get('print-imported-date-tbil')).toHaveCount(0);
+  expect(pageCount(await page.pdf({ format: 'A4' }))).toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(printed).toBeHidden();
+  // Edited: neither beside the field nor printed.
+  await widget.set('inr', '2.1');
+  await expect(widget.get('print-imported-date-inr')).toHaveCount(0);
+});
+
+test('Undo after Reset brings back the values with their "from import" marks and dates', async ({ widget }) => {
+  const today = await widget.date(0);
+  await paste(widget, chineseReport(today));
+  await widget.get('import-use').click();
+  await expect(widget.get('tbil')).toHaveAttribute('data-source', 'import');
+  await widget.reset();
+  await expect(widget.get('tbil')).toHaveValue('');
+  await expect(widget.get('tbil')).not.toHaveAttribute('data-source', 'import');
+  await expect(widget.get('imported-date-inr')).toHaveCount(0);
+  await widget.get('undo-reset').click();
+  await expect(widget.get('tbil')).toHaveValue('342');
+  for (const id of ['tbil', 'inr', 'creatinine', 'sodium', 'albumin', 'age', 'sex']) {
+    await expect(widget.get(id), id).toHaveAttribute('data-source', 'import');
+  }
+  await expect(widget.get('import-badge-inr')).toBeVisible();
+  await expect(widget.get('imported-date-inr')).toContainText(today);
+  await expect(widget.get('imported-date-albumin')).toContainText(today);
+  await expect(widget.get('import-text')).toHaveValue('');
+});
+
+// --- files: the chooser (UTF-8, with BOM, GB18030), the drop zone, the 4 MB limit
+
+const GB18030_REPORT = readFileSync(new URL('../fixtures/intake/cn_grid.gb18030', import.meta.url));
+const MB4 = 4 * 1024 * 1024;
+
+async function expectReportRows(widget, expected) {
+  for (const [analyte, text] of Object.entries(expected)) {
+    const row = widget.root.locator(`[data-testid="import-row"][data-analyte="${analyte}"]`);
+    await expect(row, analyte).toHaveAttribute('data-status', /^(usable|warning)$/);
+    await expect(row, analyte).toContainText(text);
+  }
+}
+
+const FILES = [
+  { name: 'UTF-8', bytes: (today) => Buffer.from(chineseReport(today), 'utf8'), message: null },
+  { name: 'UTF-8 with BOM', bytes: (today) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(chineseReport(today), 'utf8')]), message: null },
+];
+for (const f of FILES) {
+  test(`a ${f.name} .txt chosen with the file chooser is read; its name is shown nowhere`, async ({ widget }) => {
+    const today = await widget.date(0);
+    const name = 'zhang-san-liver-report.txt';
+    await widget.get('import-file').setInputFiles({ name, mimeType: 'text/plain', buffer: f.bytes(today) });
+    await expect(widget.get('import-row')).toHaveCount(8);
+    await expectReportRows(widget, { tbil: '342', inr: '2.0', creatinine: '88.4', age: '45' });
+    await expect(widget.get('import-message')).toHaveCount(0);
+    const shown = await widget.page.evaluate((n) => {
+      const input = document.querySelector('[data-testid="import-file"]');
+      return { html: document.documentElement.outerHTML.includes(n), text: document.body.innerText.includes(n), value: input.value, files: input.files.length };
+    }, name);
+    expect(shown).toEqual({ html: false, text: false, value: '', files: 0 });
+    await widget.get('import-use').click();
+    await expect(widget.get('tbil')).toHaveValue('342');
+  });
+}
+
+test('a GB18030 file (a Chinese LIS export) is decoded as GB18030 and says so', async ({ widget }) => {
+  await widget.get('import-file').setInputFiles({ name: 'lis.txt', mimeType: 'text/plain', buffer: GB18030_REPORT });
+  await expect(widget.get('import-message')).toHaveAttribute('data-reason', 'decoded-gb18030');
+  await expect(widget.get('import-row')).toHaveCount(5);
+  await expectReportRows(widget, { tbil: '286.4', creatinine: '97', inr: '2.15', age: '52', sex: '男' });
+  await expect(widget.root.locator('[data-testid="import-row"][data-analyte="tbil"]')).toContainText('2026-11-30');
+});
+
+test('a file dropped on the drop zone is read', async ({ widget }) => {
+  const page = widget.page;
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+    return dt;
+  }, chineseReport(await widget.date(0)));
+  const zone = widget.get('import-drop');
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await expect(zone).toHaveClass(/import-dragging/);
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await expect(widget.get('import-row')).toHaveCount(8);
+  await expect(zone).not.toHaveClass(/import-dragging/);
+  await expect(page.locator('body')).not.toContainText('dropped.txt');
+});
+
+test('more than 4 MB, chosen or pasted, is refused with a message and no rows; the page stays responsive', async ({ widget }) => {
+  // Moving 4 MB into the page and laying out its textarea take the browser seconds.
+  test.setTimeout(60_000);
+  const page = widget.page;
+  await widget.get('import-file').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.alloc(MB4 + 1, 'a') });
+  await expect(widget.get('import-message')).toHaveAttribute('data-reason', 'too-large');
+  await expect(widget.get('import-row')).toHaveCount(0);
+  // Pasted: 4 MB of a report's lines and one byte more. Laying out a textarea of 260,000 lines
+  // takes the browser seconds by itself; what is timed is "Read" to the message.
+  const ms = await page.evaluate(async (n) => {
+    const area = document.querySelector('[data-testid="import-text"]');
+    area.value = '总胆红素\t342\tμmol/L\n'.repeat(Math.ceil(n / 24)).slice(0, n);
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    await frame();
+    const t0 = performance.now();
+    document.querySelector('[data-testid="import-read"]').click();
+    while (!document.querySelector('[data-testid="import-message"][data-reason="too-large"]')) await frame();
+    return performance.now() - t0;
+  }, MB4 + 1);
+  expect(ms, 'refused at once, not read').toBeLessThan(1000);
+  await expect(widget.get('import-row')).toHaveCount(0);
+  // The refused text is not kept (a 4 MB textarea slows every later layout).
+  await expect(widget.get('import-text')).toHaveValue('');
+  // Still responsive: typing computes, a normal paste reads.
+  await widget.set('tbil', '100');
+  await expect(widget.get('tbil')).toHaveValue('100');
+  await paste(widget, chineseReport(await widget.date(0)));
+  await expect(widget.get('import-row')).toHaveCount(8);
+  await expect(widget.get('import-message')).toHaveCount(0);
+});
+
 // --- host push: the build with an allowed loopback origin, on its own port
 const EMBED_DIST = process.env.E2E_EMBED_DIST ?? 'dist-embed';
 const EMBED_PORT = Number(process.env.E2E_PORT ?? 8765);
@@ -235,6 +420,55 @@ test.describe('host push', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  /** Mounted (examples/mount.html): dispatches the labs on the mount element, returns the
+   *  receipts the widget dispatched back on it. */
+  const pushMounted = (page) => page.evaluate(() => new Promise((resolve) => {
+    const host = document.querySelector('[data-aclf-screen]');
+    const today = new Date().toISOString().slice(0, 10);
+    const receipts = [];
+    host.addEventListener('aclf-screen:labs-received', (e) => receipts.push(e.detail));
+    host.dispatchEvent(new CustomEvent('aclf-screen:labs', {
+      detail: {
+        type: 'aclf-screen:labs', version: 1,
+        items: [
+          { loinc: '1975-2', value: 342, unit: 'umol/L', date: today },
+          { loinc: '6301-6', value: '2.0', date: today },
+          { loinc: '2160-0', value: 88.4, unit: 'mg/L', date: today },
+        ],
+        patient: { sex: 'male' },
+      },
+    }));
+    setTimeout(() => resolve(receipts), 300);
+  }));
+
+  for (const [host, allowed] of [['127.0.0.1', true], ['localhost', false]]) {
+    test(`mounted in a host page: labs dispatched on the mount element from ${allowed ? 'the allowed' : 'another'} origin`, async ({ browser }) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`http://${host}:${port}/examples/mount.html`);
+      await expect(page.getByTestId('age')).toBeVisible({ timeout: 15_000 });
+      const receipts = await pushMounted(page);
+      if (allowed) {
+        expect(receipts).toEqual([{ type: 'aclf-screen:labs-received', version: 1, accepted: 3, rejected: 1 }]);
+        await expect(page.getByTestId('import-row')).toHaveCount(4);
+        await expect(page.locator('[data-testid="import-row"][data-analyte="creatinine"]')).toHaveAttribute('data-reason', 'unit');
+        await expect(page.locator('[data-aclf-screen] caption')).toContainText(`http://127.0.0.1:${port}`);
+        await page.getByTestId('import-use').click();
+        await expect(page.getByTestId('tbil')).toHaveValue('342');
+        await expect(page.getByTestId('inr')).toHaveValue('2.0');
+        await expect(page.getByTestId('creatinine')).toHaveValue('');
+      } else {
+        expect(receipts).toEqual([]);
+        await page.waitForTimeout(300);
+        await expect(page.getByTestId('import-row')).toHaveCount(0);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
 
   test('labs sent from another origin: nothing happens, nothing is answered', async ({ browser }) => {
     const { context, page, errors, frame } = await openHost(browser, 'localhost');
