@@ -274,6 +274,8 @@ pub enum Key {
     ImportSeries,
     /// An older result that "Use" writes into the earlier-results table.
     ImportSeriesAdded,
+    /// `{0}` other results of the analyte on that date (not used).
+    ImportSeriesOthers,
     /// Why an older result is not written into the earlier-results table.
     ImportSeriesSkip(crate::intake::apply::SeriesSkip),
     /// Print: the heading of the imported dates of labs without a date field.

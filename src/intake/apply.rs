@@ -456,6 +456,42 @@ fn add_series(f: &mut FormInput, reading: &Reading, today: Date) -> Vec<SeriesOu
     outcomes
 }
 
+/// One line of the panel's older results: the results of one analyte on one date (a
+/// cumulative bundle has dozens a day; a clinician reads one line per analyte and day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeriesLine {
+    /// The result shown, an index into `Reading::series`: the day's latest by time (the one
+    /// the same-day rule would use), else the first. Its outcome is the line's.
+    pub shown: usize,
+    /// How many other results of that analyte on that date there are (not used).
+    pub others: usize,
+}
+
+/// The older results grouped per analyte and date, in `series` order (which the reader sorts
+/// by analyte, then date).
+#[must_use]
+pub fn series_lines(series: &[SeriesEntry]) -> Vec<SeriesLine> {
+    let mut lines: Vec<SeriesLine> = Vec::new();
+    let mut start = 0;
+    for i in 1..=series.len() {
+        let same = |a: &SeriesEntry, b: &SeriesEntry| a.analyte == b.analyte && a.date == b.date;
+        if i < series.len() && same(&series[i], &series[start]) {
+            continue;
+        }
+        // max_by_key keeps the last maximum: iterate backwards to keep the first of a tie.
+        let shown = (start..i)
+            .rev()
+            .max_by_key(|&j| series[j].minutes)
+            .unwrap_or(start);
+        lines.push(SeriesLine {
+            shown,
+            others: i - start - 1,
+        });
+        start = i;
+    }
+    lines
+}
+
 /// Puts new rows (one per date) into the table newest first: each before the first row that is
 /// older; the rows already there keep their order, and the clinician's pick follows its row.
 fn insert_newest_first(f: &mut FormInput, mut new_rows: Vec<SeriesRowText>) {
@@ -908,5 +944,38 @@ mod tests {
         let mut r = read_text("采样时间: 2026-11-30\n肌酐 1.0 mg/dL\n", today());
         check_against_form(&form, &mut r.candidates);
         assert!(checkable(&r.candidates[0]));
+    }
+
+    #[test]
+    fn the_panel_shows_one_line_per_analyte_and_date_with_the_latest_time() {
+        let latest = "采样时间: 2026-11-30\nTBIL 300 μmol/L\nINR 2.0\n采样时间: 2026-11-27\nTBIL 250 μmol/L\n";
+        let text = format!(
+            "{latest}采样时间: 2026-11-25 06:00\nINR 1.5\n采样时间: 2026-11-25 18:00\nINR 1.7\n\
+             采样时间: 2026-11-25 12:00\nINR 1.6\n采样时间: 2026-11-24\nINR 1.4\nTBIL 200 μmol/L\n"
+        );
+        let (r, a) = use_report(&FormInput::default(), &text);
+        let lines = series_lines(&r.series);
+        let shown: Vec<_> = lines
+            .iter()
+            .map(|l| {
+                let e = &r.series[l.shown];
+                (
+                    e.analyte.contract_name(),
+                    e.date.iso(),
+                    e.value.as_str(),
+                    l.others,
+                    a.series[l.shown],
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("tbil", "2026-11-24".to_string(), "200", 0, Added),
+                ("inr", "2026-11-24".to_string(), "1.4", 0, Added),
+                ("inr", "2026-11-25".to_string(), "1.7", 2, Added),
+            ]
+        );
+        assert!(series_lines(&[]).is_empty());
     }
 }

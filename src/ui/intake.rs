@@ -19,7 +19,8 @@ use crate::clinical::protocol::PROTOCOL;
 use crate::form_fields::Slot;
 use crate::i18n::{Key, Lang};
 use crate::intake::apply::{
-    self, apply, check_against_form, default_checks, toggle, SeriesOutcome,
+    self, apply, check_against_form, default_checks, series_lines, toggle, SeriesLine,
+    SeriesOutcome,
 };
 use crate::intake::fhir::FhirDocument;
 use crate::intake::push::{self, read_push, receipt_counts, LabsMessage};
@@ -424,15 +425,16 @@ fn ImportRow(index: usize, candidate: Candidate) -> impl IntoView {
     }
 }
 
-/// An older result (serial labs), and whether "Use" adds it to the earlier-results table.
+/// The older results of one analyte on one date (serial labs), and whether "Use" adds the one
+/// shown to the earlier-results table.
 #[component]
 fn SeriesRow(
     entry: SeriesEntry,
-    index: usize,
+    line: SeriesLine,
     outcomes: Memo<Vec<SeriesOutcome>>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let outcome = move || outcomes.with(|o| o.get(index).copied());
+    let outcome = move || outcomes.with(|o| o.get(line.shown).copied());
     let e = entry;
     let a = e.analyte;
     let date = e.date.iso();
@@ -448,7 +450,11 @@ fn SeriesRow(
             Some(SeriesOutcome::NotAdded(skip)) => lang.t(Key::ImportSeriesSkip(skip)),
             None => "",
         };
-        format!("{date} {}: {text} ({note})", analyte_label(lang, a))
+        let others = match line.others {
+            0 => String::new(),
+            n => format!(" {}", lang.fill(Key::ImportSeriesOthers, &[&n.to_string()])),
+        };
+        format!("{date} {}: {text} ({note}){others}", analyte_label(lang, a))
     };
     view! {
         <li data-testid="import-series" data-analyte=a.contract_name() data-date=attr data-added=added>
@@ -515,10 +521,13 @@ fn Confirm(shown: Shown) -> impl IntoView {
         }
     });
     let series = (!series_entries.is_empty()).then(|| {
-        let rows = series_entries
+        // One line per analyte and date: a cumulative bundle has dozens of results a day.
+        let rows = series_lines(&series_entries)
             .into_iter()
-            .enumerate()
-            .map(|(index, entry)| view! { <SeriesRow entry index outcomes/> })
+            .map(|line| {
+                let entry = series_entries[line.shown].clone();
+                view! { <SeriesRow entry line outcomes/> }
+            })
             .collect_view();
         view! {
             <div class="import-series">
