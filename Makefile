@@ -50,14 +50,16 @@ size: dist
 test: setup-test test-native test-wasm dist size e2e
 
 # Sizes, first render and input latency against a bare Leptos page (cold loads interleaved),
-# the core's throughput, and each module's share of the wasm (twiggy, when installed).
+# the core's throughput, each module's share of the wasm (twiggy, when installed), and the lab
+# reader's figures (its wasm bytes, criterion, Read -> table in the browser).
 # The baseline shares the widget's target dir, so Leptos is compiled once.
 bench: setup-test dist
 	cd benches/baseline && CARGO_TARGET_DIR=$(CURDIR)/target trunk build --release
 	mkdir -p bench-results
 	cargo bench --bench screening -- --noplot 2>&1 | tee bench-results/criterion.txt
+	cargo bench --bench intake -- --noplot 2>&1 | tee bench-results/criterion-intake.txt
 	BENCH_WASM=$${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/aclf-screen.wasm \
-	  node tools/bench.mjs dist benches/baseline/dist bench-results/criterion.txt
+	  node tools/bench.mjs dist benches/baseline/dist bench-results/criterion.txt bench-results/criterion-intake.txt
 
 clean:
 	cargo clean

@@ -1,8 +1,13 @@
 //! Throughput of the lab-intake reader, natively: a 200-line pasted report (target < 1 ms) and
 //! a 5,000-observation FHIR bundle of about 2 MB, parsed with serde_json and read (the wasm
-//! parses with the browser's JSON.parse instead). Run with `cargo bench --bench intake`.
+//! parses with the browser's JSON.parse instead), and "Use" of that bundle (its thousands of
+//! older results checked against the form and written into the earlier-results table). Run
+//! with `cargo bench --bench intake`; tools/bench-intake.mjs generates the same inputs for the
+//! browser.
 
 use aclf_screen::clinical::date::Date;
+use aclf_screen::clinical::form::FormInput;
+use aclf_screen::intake::apply::{apply, default_checks};
 use aclf_screen::intake::fhir::{read_fhir, FhirDocument};
 use aclf_screen::intake::text::read_text;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
@@ -73,6 +78,13 @@ fn bench(c: &mut Criterion) {
             let doc: FhirDocument = serde_json::from_str(black_box(&bundle)).expect("bundle");
             read_fhir(&doc, today)
         })
+    });
+    let doc: FhirDocument = serde_json::from_str(&bundle).expect("bundle");
+    let reading = read_fhir(&doc, today);
+    let checks = default_checks(&reading.candidates);
+    eprintln!("bundle: {} older results", reading.series.len());
+    g.bench_function("apply_bundle_5000", |b| {
+        b.iter(|| apply(&FormInput::default(), black_box(&reading), &checks, today))
     });
     g.finish();
 }

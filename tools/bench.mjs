@@ -3,14 +3,15 @@
 // Times are printed, never asserted: these machines are noisy. The table is also saved to
 // bench-results/bench.md.
 //
-//   node tools/bench.mjs <widget dist> <baseline dist> [criterion output file]
+//   node tools/bench.mjs <widget dist> <baseline dist> [criterion output file] [criterion intake output file]
 import { chromium } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { startServer } from '../tests/e2e/serve.mjs';
 import { measure, kb } from './sizes.mjs';
+import { intakeFigures, intakeRows } from './bench-intake.mjs';
 
-const [widgetDir = 'dist', baselineDir = 'benches/baseline/dist', criterionLog] = process.argv.slice(2);
+const [widgetDir = 'dist', baselineDir = 'benches/baseline/dist', criterionLog, intakeLog] = process.argv.slice(2);
 const COLD_LOADS = 20;
 const EDITS = 200;
 // The CI budget is 280 KB (tools/check_size.mjs says why it is no longer issue 10's 170 KB); the goal for the whole app with
@@ -134,17 +135,19 @@ async function widgetSetup(page) {
   await page.locator('[data-testid="verdict-phase1"][data-verdict="refer"]').waitFor();
 }
 
-/** Each module's share of the wasm: twiggy's `top` of the release build before wasm-bindgen and
+/** Each module's bytes in the wasm: twiggy's `top` of the release build before wasm-bindgen and
  *  wasm-opt (cargo's output keeps the function names; BENCH_WASM, set by `make bench`), grouped
- *  by module path (`aclf_screen::ui::form_view`, `leptos`, `tachys`, `core`, ...). Null without
- *  twiggy (`cargo install twiggy`) or that file. */
-function moduleShares() {
+ *  by module path (`aclf_screen::ui::form_view`, `leptos`, `tachys`, `core`, ...):
+ *  { groups: Map, total }. Null without twiggy (`cargo install twiggy`) or that file. */
+let twiggyMissing = false;
+function moduleGroups() {
   const file = process.env.BENCH_WASM;
   if (!file || !existsSync(file)) return null;
   let csv;
   try {
     csv = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
   } catch {
+    twiggyMissing = true;
     return null;
   }
   const groups = new Map();
@@ -160,10 +163,16 @@ function moduleShares() {
     const key = path[0] === 'aclf_screen' ? path.slice(0, 3).join('::') : (/^[a-z_][a-z0-9_]*$/.test(path[0]) && path.length > 1 ? path[0] : '(other: data, names, glue)');
     groups.set(key, (groups.get(key) ?? 0) + bytes);
   }
-  return [...groups.entries()]
+  return { groups, total };
+}
+
+/** The 25 largest module groups with their share. */
+function moduleShares(g) {
+  if (!g) return null;
+  return [...g.groups.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, 25)
-    .map(([k, v]) => [k, v, `${((100 * v) / total).toFixed(1)} %`]);
+    .map(([k, v]) => [k, v, `${((100 * v) / g.total).toFixed(1)} %`]);
 }
 
 function coreThroughput() {
@@ -195,6 +204,8 @@ const latency = {
   widget: await inputLatency(browser, widgetServer.url, widgetSetup, widgetEdit),
   baseline: await inputLatency(browser, baselineServer.url, async (p) => p.getByTestId('value').waitFor(), baselineEdit),
 };
+const groups = moduleGroups();
+const intake = await intakeFigures(browser, widgetServer.url, { groups, criterionLog: intakeLog });
 await browser.close();
 await widgetServer.close();
 await baselineServer.close();
@@ -235,10 +246,16 @@ if (core) {
 } else {
   out('| core (native) | not measured (no criterion output) | | | |');
 }
-const shares = moduleShares();
+out();
+out(`## Lab intake (reader), build: ${widgetDir}`);
+out();
+out('| measure | value | target | status |');
+out('|---|---:|---|---|');
+for (const row of intakeRows(intake, twiggyMissing)) out(row);
+const shares = moduleShares(groups);
 if (!shares) {
   out();
-  out('(wasm by module: not measured - needs twiggy on PATH and BENCH_WASM)');
+  out(`(wasm by module: not measured - ${twiggyMissing ? 'twiggy missing' : 'needs twiggy on PATH and BENCH_WASM'})`);
 } else {
   out();
   out('## wasm by module (twiggy on a --keep-debug build, raw bytes of the code before compression)');
@@ -248,7 +265,7 @@ if (!shares) {
   for (const [name, bytes, share] of shares) out(`| ${name} | ${bytes} | ${share} |`);
 }
 out();
-out('First render: navigation start to the form\'s first input present (MutationObserver, page clock), new browser context per load (cold cache, no service worker), widget and baseline loads interleaved; ratios are of the medians. The widget mounts its results one task after the form; "results shown" is when the verdicts are in the DOM. Input -> verdict: input event dispatched to both the MELD text and phase I\'s verdict replaced in the DOM. Headless Chromium on this machine; noisy, never asserted.');
+out('First render: navigation start to the form\'s first input present (MutationObserver, page clock), new browser context per load (cold cache, no service worker), widget and baseline loads interleaved; ratios are of the medians. The widget mounts its results one task after the form; "results shown" is when the verdicts are in the DOM. Input -> verdict: input event dispatched to both the MELD text and phase I\'s verdict replaced in the DOM. Lab intake: "Read" clicked to the confirmation table in the DOM and laid out, with the text already in the box; inputs generated by tools/bench-intake.mjs as benches/intake.rs generates them. Headless Chromium on this machine; noisy, never asserted.');
 
 const table = lines.join('\n');
 console.log(table);
