@@ -41,7 +41,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImportSeriesAdded => "will be added to the earlier results",
         Key::ImportSeriesSkip(k) => import_series_skip(k),
         Key::ImportSeriesOthers => "(and {0} other results that day, not used)",
-        Key::ImportDatesPrinted => "Dates from import",
         Key::ImportBadge => "from import",
         Key::ImportDated => "dated {0}, from import",
         Key::ImportReason(r) => import_reason(r),

@@ -278,8 +278,6 @@ pub enum Key {
     ImportSeriesOthers,
     /// Why an older result is not written into the earlier-results table.
     ImportSeriesSkip(crate::intake::apply::SeriesSkip),
-    /// Print: the heading of the imported dates of labs without a date field.
-    ImportDatesPrinted,
     /// Badge of a field filled by import.
     ImportBadge,
     /// `{0}` date: "dated {0}, from import".

@@ -41,7 +41,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImportSeriesAdded => "将写入既往检查结果",
         Key::ImportSeriesSkip(k) => import_series_skip(k),
         Key::ImportSeriesOthers => "（当天另有 {0} 个结果，不使用）",
-        Key::ImportDatesPrinted => "导入的日期",
         Key::ImportBadge => "来自导入",
         Key::ImportDated => "日期 {0}，来自导入",
         Key::ImportReason(r) => import_reason(r),

@@ -38,8 +38,6 @@
 //!   (the reader keeps one).
 //! - **Reports of different patients**: nothing is added ([`SeriesSkip::OtherPatient`]).
 
-use std::collections::BTreeMap;
-
 use super::{Analyte, Candidate, CandidateUnit, FormUnit, Reading, SeriesEntry, Status, Unusable};
 use crate::clinical::date::Date;
 use crate::clinical::form::FormInput;
@@ -380,7 +378,7 @@ fn own_skip(
 /// order them, different values are all left out. `group` is every entry of that analyte and
 /// date, usable or not: an earlier time never stands in for a later result that cannot be
 /// used.
-fn same_day_skip(e: &SeriesEntry, group: &[&SeriesEntry]) -> Option<SeriesSkip> {
+fn same_day_skip(e: &SeriesEntry, group: &[SeriesEntry]) -> Option<SeriesSkip> {
     if group.len() < 2 {
         return None;
     }
@@ -409,16 +407,23 @@ fn add_series(f: &mut FormInput, reading: &Reading, today: Date) -> Vec<SeriesOu
         earlier: date_of(&f.tbil_earlier_date),
         today,
     };
-    // Each analyte's results per date, found once (a cumulative bundle has thousands).
-    let mut groups: BTreeMap<(Analyte, Date), Vec<&SeriesEntry>> = BTreeMap::new();
-    for e in &reading.series {
-        groups.entry((e.analyte, e.date)).or_default().push(e);
-    }
+    // Each analyte's results of one date are next to each other (`Reading::series` is sorted
+    // by analyte, then date): found once per group, not per result (a bundle has thousands).
+    let mut group: &[SeriesEntry] = &[];
     let mut new_rows: Vec<SeriesRowText> = Vec::new();
     let mut outcomes = Vec::with_capacity(reading.series.len());
-    for e in &reading.series {
-        let skip = own_skip(e, f, &bounds, other_patient)
-            .or_else(|| same_day_skip(e, &groups[&(e.analyte, e.date)]));
+    for (i, e) in reading.series.iter().enumerate() {
+        if !group
+            .first()
+            .is_some_and(|g| g.analyte == e.analyte && g.date == e.date)
+        {
+            let len = reading.series[i..]
+                .iter()
+                .take_while(|o| o.analyte == e.analyte && o.date == e.date)
+                .count();
+            group = &reading.series[i..i + len];
+        }
+        let skip = own_skip(e, f, &bounds, other_patient).or_else(|| same_day_skip(e, group));
         if let Some(skip) = skip {
             outcomes.push(SeriesOutcome::NotAdded(skip));
             continue;
@@ -430,14 +435,17 @@ fn add_series(f: &mut FormInput, reading: &Reading, today: Date) -> Vec<SeriesOu
             .position(|r| date_of(&r.date) == Some(e.date))
         {
             Some(at) => &mut f.series[at],
-            None => match new_rows.iter().position(|r| r.date == iso) {
-                Some(at) => &mut new_rows[at],
-                None => {
-                    new_rows.push(SeriesRowText {
+            // New rows are kept newest first (ISO dates compare as text), without a sort.
+            None => match new_rows.iter().position(|r| r.date <= iso) {
+                Some(at) if new_rows[at].date == iso => &mut new_rows[at],
+                found => {
+                    let at = found.unwrap_or(new_rows.len());
+                    let row = SeriesRowText {
                         date: iso,
                         ..SeriesRowText::default()
-                    });
-                    new_rows.last_mut().expect("just pushed")
+                    };
+                    new_rows.insert(at, row);
+                    &mut new_rows[at]
                 }
             },
         };
@@ -492,36 +500,24 @@ pub fn series_lines(series: &[SeriesEntry]) -> Vec<SeriesLine> {
     lines
 }
 
-/// Puts new rows (one per date) into the table newest first: each before the first row that is
+/// Puts new rows (one per date, newest first) into the table: each before the first row that is
 /// older; the rows already there keep their order, and the clinician's pick follows its row.
-fn insert_newest_first(f: &mut FormInput, mut new_rows: Vec<SeriesRowText>) {
-    if new_rows.is_empty() {
-        return;
-    }
-    new_rows.sort_by_key(|r| std::cmp::Reverse(date_of(&r.date)));
-    let mut rows: Vec<(Option<usize>, SeriesRowText)> = f
-        .series
-        .drain(..)
-        .enumerate()
-        .map(|(i, r)| (Some(i), r))
-        .collect();
+fn insert_newest_first(f: &mut FormInput, new_rows: Vec<SeriesRowText>) {
     for row in new_rows {
         let date = date_of(&row.date);
-        let at = rows
+        let at = f
+            .series
             .iter()
-            .position(|(_, r)| date_of(&r.date).is_some_and(|d| Some(d) < date))
-            .unwrap_or(rows.len());
-        rows.insert(at, (None, row));
+            .position(|r| date_of(&r.date).is_some_and(|d| Some(d) < date))
+            .unwrap_or(f.series.len());
+        f.series.insert(at, row);
+        // Pick 0 is the main pair; pick p is row p of the table, `series[p - 1]`.
+        if let Some(p) = f.series_pick.as_mut() {
+            if *p > at {
+                *p += 1;
+            }
+        }
     }
-    // Pick 0 is the main pair; pick i is row i of the table, i.e. `series[i - 1]`.
-    f.series_pick = f.series_pick.map(|p| match p {
-        0 => 0,
-        p => rows
-            .iter()
-            .position(|(old, _)| *old == Some(p - 1))
-            .map_or(p, |at| at + 1),
-    });
-    f.series = rows.into_iter().map(|(_, r)| r).collect();
 }
 
 #[cfg(test)]

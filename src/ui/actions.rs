@@ -52,10 +52,9 @@ pub fn Actions() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let area = NodeRef::<leptos::html::Textarea>::new();
 
-    let undo = RwSignal::new(None::<FormInput>);
-    // The "from import" marks go with the form: Undo restores both.
+    // The form kept by Reset, with its "from import" marks: Undo restores both.
+    let undo = RwSignal::new(None::<(FormInput, Option<super::intake::Marks>)>);
     let imported = use_context::<super::intake::Imported>();
-    let undo_marks = StoredValue::new(None::<super::intake::Marks>);
     let undo_timer = StoredValue::new(None::<TimeoutHandle>);
 
     let copy = move |full: bool| {
@@ -86,8 +85,10 @@ pub fn Actions() -> impl IntoView {
         });
     };
     let on_reset = move |_| {
-        undo.set(Some(ctx.form.get_untracked()));
-        undo_marks.set_value(imported.map(|i| i.snapshot()));
+        undo.set(Some((
+            ctx.form.get_untracked(),
+            imported.map(|i| i.snapshot()),
+        )));
         ctx.form.set(initial_form());
         copy_state.set(CopyState::Idle);
         text.set(String::new());
@@ -97,9 +98,9 @@ pub fn Actions() -> impl IntoView {
         undo_timer.set_value(set_timeout_with_handle(move || undo.set(None), UNDO_FOR).ok());
     };
     let on_undo = move |_| {
-        if let Some(previous) = undo.get_untracked() {
+        if let Some((previous, marks)) = undo.get_untracked() {
             ctx.form.set(previous);
-            if let (Some(i), Some(marks)) = (imported, undo_marks.get_value()) {
+            if let (Some(i), Some(marks)) = (imported, marks) {
                 i.restore(marks);
             }
         }

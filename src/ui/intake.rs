@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{initial_form, Ctx};
+use super::{initial_form, Ctx, Lines};
 use crate::clinical::date::Date;
 use crate::clinical::patient::InputId;
 use crate::clinical::protocol::PROTOCOL;
@@ -157,33 +157,25 @@ pub fn FieldBadge(input: InputId) -> impl IntoView {
 }
 
 /// Print: the imported dates of labs without a date field (SPEC 8: "and printed"). The form,
-/// where they stand beside their fields, is not printed, so they are listed in the print header.
+/// where they stand beside their fields, is not printed, so the print header lists them after
+/// the values entered, one line each ("INR: dated 2026-11-30, from import").
 #[component]
 pub fn PrintedDates() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let imported = use_context::<Imported>();
-    move || {
-        let dates = imported?.dates.get();
+    let lines = move || {
         let lang = ctx.lang.get();
-        (!dates.is_empty()).then(|| {
-            let items = dates
-                .into_iter()
-                .map(|(input, date)| {
-                    let testid = format!("print-imported-date-{}", Slot::Input(input).testid());
-                    let text = format!(
-                        "{}: {}",
-                        lang.t(Key::Label(input)),
-                        lang.fill(Key::ImportDated, &[&date.iso()])
-                    );
-                    view! { <li data-testid=testid>{text}</li> }
-                })
-                .collect_view();
-            view! {
-                <p class="print-flags-head">{lang.t(Key::ImportDatesPrinted)}</p>
-                <ul class="print-values print-import-dates">{items}</ul>
-            }
-        })
-    }
+        let dates = imported.map(|i| i.dates.get()).unwrap_or_default();
+        let lines = dates
+            .into_iter()
+            .map(|(input, date)| {
+                let dated = lang.fill(Key::ImportDated, &[&date.iso()]);
+                format!("{}: {dated}", lang.t(Key::Label(input)))
+            })
+            .collect();
+        view! { <Lines lines/> }
+    };
+    view! { <ul class="print-values" data-testid="print-imported-dates">{lines}</ul> }
 }
 
 /// What the confirmation table shows: the reading (rows fixed while shown) and who sent it.
@@ -475,19 +467,19 @@ fn Confirm(shown: Shown) -> impl IntoView {
     let also = reading.also_in_report.clone();
     let candidates = reading.candidates.clone();
     let series_entries = reading.series.clone();
-    let reading = StoredValue::new(reading);
     // What "Use" would do with each older result, with the rows as checked now (the units and
     // dates of the form after "Use" decide it).
+    let for_outcomes = reading.clone();
     let outcomes = Memo::new(move |_| {
         let checks = panel.checks.get();
         ctx.form
-            .with(|f| reading.with_value(|r| apply(f, r, &checks, ctx.today).series))
+            .with(|f| apply(f, &for_outcomes, &checks, ctx.today).series)
     });
     let on_use = move |_| {
         let checks = panel.checks.get_untracked();
         let applied = ctx
             .form
-            .with_untracked(|f| reading.with_value(|r| apply(f, r, &checks, ctx.today)));
+            .with_untracked(|f| apply(f, &reading, &checks, ctx.today));
         ctx.form.set(applied.form);
         imported.fields.update(|f| {
             for id in &applied.from_import {
