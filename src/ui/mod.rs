@@ -11,13 +11,11 @@ pub mod browser;
 mod compact;
 mod embed;
 mod form_view;
-mod gate;
 mod icons;
 pub mod intake;
 mod referral;
 mod scores;
 mod series;
-mod severity;
 mod verdicts;
 
 use leptos::mount::mount_to;
@@ -61,20 +59,6 @@ impl Ctx {
     pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.lang.get().t(key)
     }
-}
-
-/// A list's items, one `<li>` per line: the one shape of every plain list in the panels.
-#[component]
-pub fn Lines(lines: Vec<String>) -> impl IntoView {
-    lines
-        .into_iter()
-        .map(|l| view! { <li>{l}</li> })
-        .collect_view()
-}
-
-/// Owned lines for [`Lines`].
-pub fn owned(lines: Vec<&'static str>) -> Vec<String> {
-    lines.into_iter().map(String::from).collect()
 }
 
 /// The page's own header (not when embedded or mounted): title, subtitle, privacy promise.
