@@ -130,7 +130,8 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
     // Measured with `make bench` (README, "Tests and measurements").
     let results = NodeRef::<leptos::html::Section>::new();
     let print = NodeRef::<leptos::html::Div>::new();
-    // The compact summary, at the top of the form column (CSS keeps it in view: `ui::compact`).
+    // The compact summary, at the top of the results column (CSS keeps it in view beside the
+    // form, or above it on a narrow screen: `ui::compact`).
     let compact = NodeRef::<leptos::html::Div>::new();
     set_timeout(
         move || {
@@ -186,13 +187,15 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
             <div node_ref=print></div>
             <main class="aclf-main">
                 <div class="aclf-form-col">
-                    <div class="compact-top" node_ref=compact></div>
                     <intake::ImportPanel/>
                     <form_view::Form/>
                 </div>
-                <section class="aclf-results" aria-labelledby="results-heading" node_ref=results>
-                    <h2 id="results-heading" class="no-print" tabindex="-1">{ctx.tr(Key::Results)}</h2>
-                </section>
+                <div class="aclf-results-col">
+                    <div class="compact-top" node_ref=compact></div>
+                    <section class="aclf-results" aria-labelledby="results-heading" node_ref=results>
+                        <h2 id="results-heading" class="no-print" tabindex="-1">{ctx.tr(Key::Results)}</h2>
+                    </section>
+                </div>
             </main>
         </div>
     }
