@@ -136,8 +136,9 @@ async function widgetSetup(page) {
 
 /** Each module's share of the wasm: twiggy's `top` of the release build before wasm-bindgen and
  *  wasm-opt (cargo's output keeps the function names; BENCH_WASM, set by `make bench`), grouped
- *  by module path (`aclf_screen::ui::form_view`, `leptos`, `tachys`, `core`, ...). Null without
- *  twiggy (`cargo install twiggy`) or that file. */
+ *  by module path (`aclf_screen::ui::form_view`, `leptos`, `tachys`, `core`, ...). wasm-bindgen's
+ *  `describe` functions, which only tell the CLI the bindings and are removed from the shipped
+ *  wasm, are left out. Null without twiggy (`make bench` installs it) or that file. */
 function moduleShares() {
   const file = process.env.BENCH_WASM;
   if (!file || !existsSync(file)) return null;
@@ -153,6 +154,7 @@ function moduleShares() {
     const m = line.match(/^"?(.*?)"?,(\d+),/);
     if (!m) continue;
     const bytes = Number(m[2]);
+    if (/describe|__wbindgen_describe/.test(m[1])) continue;
     total += bytes;
     // Strip generics and "<impl ...>" wrappers, keep the crate (and for our crate its module).
     const name = m[1].replace(/^<|^&|^\w+\[\d+\]/g, '').replace(/<.*$/, '');
@@ -160,10 +162,11 @@ function moduleShares() {
     const key = path[0] === 'aclf_screen' ? path.slice(0, 3).join('::') : (/^[a-z_][a-z0-9_]*$/.test(path[0]) && path.length > 1 ? path[0] : '(other: data, names, glue)');
     groups.set(key, (groups.get(key) ?? 0) + bytes);
   }
-  return [...groups.entries()]
+  const rows = [...groups.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 25)
+    .slice(0, 30)
     .map(([k, v]) => [k, v, `${((100 * v) / total).toFixed(1)} %`]);
+  return { rows, total };
 }
 
 function coreThroughput() {
@@ -241,11 +244,11 @@ if (!shares) {
   out('(wasm by module: not measured - needs twiggy on PATH and BENCH_WASM)');
 } else {
   out();
-  out('## wasm by module (twiggy on a --keep-debug build, raw bytes of the code before compression)');
+  out(`## wasm by module (twiggy on cargo's release wasm, which keeps the names; raw bytes before wasm-bindgen, wasm-opt and compression; ${shares.total} B in all, the 30 largest groups)`);
   out();
   out('| module | bytes | share |');
   out('|---|---:|---:|');
-  for (const [name, bytes, share] of shares) out(`| ${name} | ${bytes} | ${share} |`);
+  for (const [name, bytes, share] of shares.rows) out(`| ${name} | ${bytes} | ${share} |`);
 }
 out();
 out('First render: navigation start to the form\'s first input present (MutationObserver, page clock), new browser context per load (cold cache, no service worker), widget and baseline loads interleaved; ratios are of the medians. The widget mounts its results one task after the form; "results shown" is when the verdicts are in the DOM. Input -> verdict: input event dispatched to both the MELD text and phase I\'s verdict replaced in the DOM. Headless Chromium on this machine; noisy, never asserted.');
