@@ -1,15 +1,15 @@
 //! What the read-only result panels say (scores, each phase's verdict and criteria, the score
-//! trail, the referral and print lists), as words and `data-*` values: the Leptos views in
-//! `ui::{scores, verdicts, referral, actions}` lay them out. Pure, so that it is tested
-//! natively; no markup here (Leptos escapes every text it inserts).
+//! trail, the referral and print lists), as words and `data-*` values; `report::markup` lays
+//! them out as templates. Pure, so that it is tested natively; no markup here.
 //!
-//! Views, not templates - measured, wasm-bindgen + wasm-opt -Oz, brotli q11, one build each:
-//! form and panels as hand-written HTML strings 89,540 B of wasm; the form as views, panels as
-//! strings 101,177 B (form +11.6 KB); both as views 114,812 B (panels +13.6 KB). Total transfer
-//! 97.8 -> 123.3 KB: within the 170 KB budget and the 130 KB goal, with 7 KB left for the
-//! coming capabilities. `maud` templates (set with `inner_html`) would likely cost about what
-//! the strings did, so up to ~12 KB less than these views; not measured. Kept as views (one
-//! rendering system, the default of issue 10); revisit with `maud` if the goal gets tight.
+//! Templates, not views - measured (issue 10: "the panels go the cheaper way that escapes by
+//! construction"). Session 3's figures, wasm-bindgen + wasm-opt -Oz, brotli q11: the form as
+//! views cost +11.6 KB over HTML strings, the panels as views +13.6 KB. With every capability
+//! in (lab intake, serial labs, severity), the same panels as Leptos views against `maud`
+//! templates, one release build each: 802,384 -> 664,899 B of raw code (wasm-bindgen's describe
+//! functions left out), wasm 261,980 -> 229,943 B brotli (-32.0 KB); the severity list alone
+//! was 8,060 B of raw code as views. The form, the import table and the earlier-results table,
+//! which the user types into, stay views.
 
 use super::render::{
     aarc_trail, aclf_grade, borderline, clif_c_aclf_trail, clif_c_ad_trail, clif_of_trail,
