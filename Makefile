@@ -54,6 +54,7 @@ test: setup-test test-native test-wasm dist size e2e
 # reader's figures (its wasm bytes, criterion, Read -> table in the browser).
 # The baseline shares the widget's target dir, so Leptos is compiled once.
 bench: setup-test dist
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 	cd benches/baseline && CARGO_TARGET_DIR=$(CURDIR)/target trunk build --release
 	mkdir -p bench-results
 	cargo bench --bench screening -- --noplot 2>&1 | tee bench-results/criterion.txt

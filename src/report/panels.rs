@@ -1,15 +1,15 @@
 //! What the read-only result panels say (scores, each phase's verdict and criteria, the score
-//! trail, the referral and print lists), as words and `data-*` values: the Leptos views in
-//! `ui::{scores, verdicts, referral, actions}` lay them out. Pure, so that it is tested
-//! natively; no markup here (Leptos escapes every text it inserts).
+//! trail, the referral and print lists), as words and `data-*` values; `report::markup` lays
+//! them out as templates. Pure, so that it is tested natively; no markup here.
 //!
-//! Views, not templates - measured, wasm-bindgen + wasm-opt -Oz, brotli q11, one build each:
-//! form and panels as hand-written HTML strings 89,540 B of wasm; the form as views, panels as
-//! strings 101,177 B (form +11.6 KB); both as views 114,812 B (panels +13.6 KB). Total transfer
-//! 97.8 -> 123.3 KB: within the 170 KB budget and the 130 KB goal, with 7 KB left for the
-//! coming capabilities. `maud` templates (set with `inner_html`) would likely cost about what
-//! the strings did, so up to ~12 KB less than these views; not measured. Kept as views (one
-//! rendering system, the default of issue 10); revisit with `maud` if the goal gets tight.
+//! Templates, not views - measured (issue 10: "the panels go the cheaper way that escapes by
+//! construction"). Session 3's figures, wasm-bindgen + wasm-opt -Oz, brotli q11: the form as
+//! views cost +11.6 KB over HTML strings, the panels as views +13.6 KB. With every capability
+//! in (lab intake, serial labs, severity), the same panels as Leptos views against `maud`
+//! templates, one release build each: 802,384 -> 664,899 B of raw code (wasm-bindgen's describe
+//! functions left out), wasm 261,980 -> 229,943 B brotli (-32.0 KB); the severity list alone
+//! was 8,060 B of raw code as views. The form, the import table and the earlier-results table,
+//! which the user types into, stay views.
 
 use super::render::{
     aarc_trail, aclf_grade, borderline, clif_c_aclf_trail, clif_c_ad_trail, clif_of_trail,
@@ -60,6 +60,24 @@ pub enum Glyph {
     Warning,
     /// A rejected value.
     Stop,
+}
+
+impl Glyph {
+    /// The icon's path on a 16 x 16 grid, drawn as a 2-unit stroke (style/main.css `.icon`):
+    /// one table for the views (`ui::icons`) and the templates (`report::markup`).
+    #[must_use]
+    pub fn path(self) -> &'static str {
+        match self {
+            Glyph::Check => "M3 8.5l3.2 3.2L13 4.8",
+            Glyph::Cross => "M4 4l8 8M12 4l-8 8",
+            Glyph::Question => "M5.6 6.2a2.5 2.5 0 1 1 3.6 2.2c-.8.4-1.2.9-1.2 1.8v.5M8 13.4v.1",
+            Glyph::Dash => "M4 8h8",
+            Glyph::Arrow => "M2.5 8h10M9 4.5L12.5 8 9 11.5",
+            Glyph::Ellipsis => "M3.5 8h.1M8 8h.1M12.5 8h.1",
+            Glyph::Warning => "M8 2.2L14.2 13.3H1.8zM8 6.5v3M8 11.6v.1",
+            Glyph::Stop => "M8 1.8a6.2 6.2 0 1 0 .01 0zM5.5 5.5l5 5M10.5 5.5l-5 5",
+        }
+    }
 }
 
 /// The icon of a state.

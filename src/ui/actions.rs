@@ -7,12 +7,11 @@
 use leptos::prelude::*;
 
 use super::browser::now_text;
-use super::verdicts::Flags;
-use super::{initial_form, Ctx, Lines, APP_VERSION};
+use super::{initial_form, Ctx, APP_VERSION};
 use crate::clinical::form::FormInput;
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::Key;
-use crate::report::panels::{checklist, flags, print_blanks, print_values};
+use crate::report::markup::print_header;
 use crate::report::summary::{concise, summary};
 
 /// How long Undo is offered after a reset.
@@ -164,57 +163,15 @@ pub fn PrintHeader() -> impl IntoView {
     let printed_at = RwSignal::new(now_text());
     let _listener =
         window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
-    let values = Memo::new(move |_| {
+    let content = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.vm.with(|v| print_values(lang, v))
+        let at = printed_at.get();
+        ctx.vm
+            .with(|v| print_header(lang, &at, v, &PROTOCOL).into_string())
     });
-    let raised = Memo::new(move |_| {
-        let lang = ctx.lang.get();
-        ctx.vm.with(|v| flags(lang, &v.screening.flags))
-    });
-    let items = Memo::new(move |_| {
-        let lang = ctx.lang.get();
-        ctx.vm.with(|v| checklist(lang, &PROTOCOL, &v.screening))
-    });
+    // The imported dates of labs without a date field follow the header (ui::intake).
     view! {
-        <div class="print-only print-header">
-            <h1>{ctx.tr(Key::AppTitle)}</h1>
-            <p class="print-disclaimer">
-                <strong>{ctx.tr(Key::PrintDisclaimer)}</strong>
-                " "
-                {move || ctx.lang.get().fill(Key::PrintedAt, &[&printed_at.get()])}
-            </p>
-            <div class="print-blanks">
-                {move || {
-                    print_blanks(ctx.lang.get())
-                        .into_iter()
-                        .map(|(field, b)| view! { <p class="print-blank" data-testid="print-blank" data-field=field>{b}</p> })
-                        .collect_view()
-                }}
-            </div>
-            <h2>{ctx.tr(Key::LabValues)}</h2>
-            <ul class="print-values">{move || view! { <Lines lines=values.get()/> }}</ul>
-            <super::intake::PrintedDates/>
-            {move || {
-                let raised = raised.get();
-                (!raised.is_empty())
-                    .then(|| {
-                        view! {
-                            <p class="print-flags-head"><strong>{ctx.tr(Key::CheckWithStudyTeam)}</strong></p>
-                            <ul class="flags"><Flags flags=raised/></ul>
-                        }
-                    })
-            }}
-            <p class="print-flags-head">{ctx.tr(Key::TypicalExclusions)} " — " {ctx.tr(Key::TypicalNotConfirmed)}</p>
-            <ul class="checklist">
-                {move || {
-                    items
-                        .get()
-                        .into_iter()
-                        .map(|(text, flagged)| view! { <li class:flagged=flagged>{text}</li> })
-                        .collect_view()
-                }}
-            </ul>
-        </div>
+        <div class="print-only print-header" inner_html=content></div>
+        <super::intake::PrintedDates/>
     }
 }

@@ -62,7 +62,6 @@ pub fn remove_boot_message() {
     }
 }
 
-/// Reloads the page (after a new version was installed).
 /// Moves focus to a form field (and scrolls it into view), found from the element that was
 /// clicked: inside a shadow root the document's `getElementById` cannot see it.
 pub fn focus_field(ev: &web_sys::MouseEvent, testid: &str) {
@@ -83,6 +82,7 @@ pub fn focus_field(ev: &web_sys::MouseEvent, testid: &str) {
     }
 }
 
+/// Reloads the page (after a new version was installed).
 pub fn reload() {
     let _ = window().location().reload();
 }

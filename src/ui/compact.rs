@@ -1,9 +1,9 @@
 //! Results in sight: one compact line (MELD, each phase's verdict as icon + word) and a button
-//! to the full results, at the top of the form column. It sticks to the top of the viewport
-//! while the form scrolls (on a phone the results are 3,000 px below the first input); in
-//! `?embed=1` (the iframe takes its full height, nothing can stick) it stays at the top of the
-//! form. Hidden in print. Not a live region: the verdict blocks stay the only
-//! announcements.
+//! to the full results. It sticks to the top of the viewport while the form scrolls: on a wide
+//! screen at the top of the results column, beside the form; on a narrow one above the form (on
+//! a phone the results are 3,000 px below the first input). In `?embed=1` (the iframe takes its
+//! full height, nothing can stick) it stays where it is, static. Hidden in print. Not a live
+//! region: the verdict blocks stay the only announcements.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{initial_form, Ctx, Lines};
+use super::{initial_form, Ctx};
 use crate::clinical::date::Date;
 use crate::clinical::patient::InputId;
 use crate::clinical::protocol::PROTOCOL;
@@ -157,8 +157,9 @@ pub fn FieldBadge(input: InputId) -> impl IntoView {
 }
 
 /// Print: the imported dates of labs without a date field (SPEC 8: "and printed"). The form,
-/// where they stand beside their fields, is not printed, so the print header lists them after
-/// the values entered, one line each ("INR: dated 2026-11-30, from import").
+/// where they stand beside their fields, is not printed, so they are listed after the print
+/// header, one line each ("INR: dated 2026-11-30, from import"), as escaped markup like the
+/// header itself (report::markup).
 #[component]
 pub fn PrintedDates() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -166,16 +167,14 @@ pub fn PrintedDates() -> impl IntoView {
     let lines = move || {
         let lang = ctx.lang.get();
         let dates = imported.map(|i| i.dates.get()).unwrap_or_default();
-        let lines = dates
-            .into_iter()
-            .map(|(input, date)| {
-                let dated = lang.fill(Key::ImportDated, &[&date.iso()]);
-                format!("{}: {dated}", lang.t(Key::Label(input)))
-            })
-            .collect();
-        view! { <Lines lines/> }
+        maud::html! {
+            @for (input, date) in dates {
+                li { (lang.t(Key::Label(input))) ": " (lang.fill(Key::ImportDated, &[&date.iso()])) }
+            }
+        }
+        .into_string()
     };
-    view! { <ul class="print-values" data-testid="print-imported-dates">{lines}</ul> }
+    view! { <ul class="print-only print-values" data-testid="print-imported-dates" inner_html=lines></ul> }
 }
 
 /// What the confirmation table shows: the reading (rows fixed while shown) and who sent it.

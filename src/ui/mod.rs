@@ -11,13 +11,11 @@ pub mod browser;
 mod compact;
 mod embed;
 mod form_view;
-mod gate;
 mod icons;
 pub mod intake;
 mod referral;
 mod scores;
 mod series;
-mod severity;
 mod verdicts;
 
 use leptos::mount::mount_to;
@@ -61,20 +59,6 @@ impl Ctx {
     pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.lang.get().t(key)
     }
-}
-
-/// A list's items, one `<li>` per line: the one shape of every plain list in the panels.
-#[component]
-pub fn Lines(lines: Vec<String>) -> impl IntoView {
-    lines
-        .into_iter()
-        .map(|l| view! { <li>{l}</li> })
-        .collect_view()
-}
-
-/// Owned lines for [`Lines`].
-pub fn owned(lines: Vec<&'static str>) -> Vec<String> {
-    lines.into_iter().map(String::from).collect()
 }
 
 /// The page's own header (not when embedded or mounted): title, subtitle, privacy promise.
@@ -148,7 +132,8 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
     // Measured with `make bench` (README, "Tests and measurements").
     let results = NodeRef::<leptos::html::Section>::new();
     let print = NodeRef::<leptos::html::Div>::new();
-    // The compact summary, at the top of the form column (CSS keeps it in view: `ui::compact`).
+    // The compact summary, at the top of the results column (CSS keeps it in view beside the
+    // form, or above it on a narrow screen: `ui::compact`).
     let compact = NodeRef::<leptos::html::Div>::new();
     set_timeout(
         move || {
@@ -206,13 +191,15 @@ pub fn App(#[prop(optional)] mode: Mode) -> impl IntoView {
             <div node_ref=print></div>
             <main class="aclf-main">
                 <div class="aclf-form-col">
-                    <div class="compact-top" node_ref=compact></div>
                     <intake::ImportPanel/>
                     <form_view::Form/>
                 </div>
-                <section class="aclf-results" aria-labelledby="results-heading" node_ref=results>
-                    <h2 id="results-heading" class="no-print" tabindex="-1">{ctx.tr(Key::Results)}</h2>
-                </section>
+                <div class="aclf-results-col">
+                    <div class="compact-top" node_ref=compact></div>
+                    <section class="aclf-results" aria-labelledby="results-heading" node_ref=results>
+                        <h2 id="results-heading" class="no-print" tabindex="-1">{ctx.tr(Key::Results)}</h2>
+                    </section>
+                </div>
             </main>
         </div>
     }

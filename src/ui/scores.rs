@@ -1,47 +1,20 @@
 //! The score panel: MELD (the trial's gate) large, with its rule, gate decision and borderline
-//! flag and what would change the gate (`ui::gate`); MELD-Na and MELD 3.0 beside it, marked
-//! "context only"; the severity context card (`ui::severity`); the score trail (with the gate
-//! limits and the severity scores) in a disclosure.
-//! One `ScoreCard` component for the three cards; the disclosure is a persistent element, so
-//! that it stays open while values change.
+//! flag and what would change the gate (SPEC 9); MELD-Na and MELD 3.0 beside it, marked
+//! "context only"; the severity context card (SPEC 11: the EASL-CLIF grade with the organ
+//! failures that made it, CLIF-C OF, CLIF-C ACLF / AD, AARC with its grade, each output always
+//! in the DOM, and the cirrhosis note; context only, never part of a verdict); the score trail
+//! in a disclosure. The content is `report::markup`'s templates; the disclosure is a
+//! persistent element, so that it stays open while values change.
 
 use leptos::prelude::*;
 
-use super::gate::GateChanges;
-use super::icons::Icon;
-use super::severity::SeverityCard;
-use super::{Ctx, Lines};
+use super::Ctx;
 use crate::clinical::protocol::PROTOCOL;
 use crate::i18n::Key;
-use crate::report::panels::{gate_trail, scores, severity_trail, trail, Glyph, ScoreText};
-
-/// One score card.
-#[component]
-fn ScoreCard(score: ScoreText) -> impl IntoView {
-    let main = score.context.is_none();
-    view! {
-        <div class=if main { "score score-main" } else { "score score-context" }>
-            <span class="score-name">{score.name}</span>
-            <span class="score-value" data-testid=score.testid>{score.value}</span>
-            {score.rule.map(|r| view! { <p class="score-rule">{r}</p> })}
-            {score.gate.map(|(class, line)| view! { <p class=class>{line}</p> })}
-            {score
-                .borderline
-                .map(|b| {
-                    view! {
-                        <p class="borderline" data-testid="meld-borderline">
-                            <Icon of=Glyph::Warning/>
-                            " "
-                            {b}
-                        </p>
-                    }
-                })}
-            {main.then(|| view! { <GateChanges/> })}
-            {score.context.map(|c| view! { <span class="score-tag">{c}</span> })}
-            {score.needs.map(|n| view! { <p class="score-needs">{n}</p> })}
-        </div>
-    }
-}
+use crate::report::markup;
+use crate::report::panels::{
+    gate_changes, gate_trail, scores, severity_computed, severity_scores, severity_trail, trail,
+};
 
 /// The score panel.
 #[component]
@@ -49,34 +22,37 @@ pub fn Scores() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let cards = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.vm.with(|v| scores(lang, &PROTOCOL, &v.screening))
+        ctx.vm.with(|v| {
+            let gate = gate_changes(lang, &PROTOCOL, v.gate.as_ref());
+            markup::score_cards(&scores(lang, &PROTOCOL, &v.screening), gate.as_ref()).into_string()
+        })
     });
+    let severity = Memo::new(move |_| {
+        let lang = ctx.lang.get();
+        ctx.vm
+            .with(|v| markup::severity_scores(&severity_scores(lang, &v.severity)).into_string())
+    });
+    let computed = Memo::new(move |_| ctx.vm.with(|v| severity_computed(&v.severity)));
     let steps = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.vm.with(|v| {
             let mut steps = trail(lang, &v.screening);
             steps.extend(gate_trail(lang, &PROTOCOL, v.gate.as_ref()));
             steps.extend(severity_trail(lang, &v.severity));
-            steps
+            markup::trail(&steps).into_string()
         })
     });
     view! {
         <div class="scores">
-            <div class="score-cards">
-                {move || cards.get().into_iter().map(|score| view! { <ScoreCard score/> }).collect_view()}
+            <div class="score-cards" inner_html=cards></div>
+            <div class="severity-card" class:severity-empty=move || !computed.get()>
+                <h3>{ctx.tr(Key::SeverityTitle)}</h3>
+                <ul class="severity-scores" inner_html=severity></ul>
+                <p class="severity-note">{ctx.tr(Key::CirrhosisNote)}</p>
             </div>
-            <SeverityCard/>
             <details class="trail">
                 <summary>{ctx.tr(Key::Trail)}</summary>
-                <div>
-                    {move || {
-                        steps
-                            .get()
-                            .into_iter()
-                            .map(|(name, rows)| view! { <h4>{name}</h4><ul><Lines lines=rows/></ul> })
-                            .collect_view()
-                    }}
-                </div>
+                <div inner_html=steps></div>
             </details>
         </div>
     }

@@ -75,6 +75,19 @@ test.describe('the shell', () => {
     });
   }
 
+  test('on a desktop the compact summary stays in view beside the form while it scrolls', async ({ widget }) => {
+    await widget.fillPatient(REFER_PATIENT);
+    const compact = widget.compact();
+    await expect(compact).toHaveAttribute('data-meld', '26');
+    for (const field of ['contraception', 'age']) {
+      await widget.get(field).scrollIntoViewIfNeeded();
+      await expect(compact).toBeInViewport();
+      const [c, input] = [await compact.boundingBox(), await widget.get(field).boundingBox()];
+      // Beside the form: entirely to the right of the field, not above it.
+      expect(c.x).toBeGreaterThanOrEqual(input.x + input.width);
+    }
+  });
+
   test('in ?embed=1 the compact summary sits at the top of the form, not sticky', async ({ openWidget }) => {
     const widget = await openWidget({ query: '?embed=1', contextOptions: { viewport: MOBILE } });
     const compact = widget.compact();
