@@ -1,6 +1,8 @@
 //! The read-only content of the result panels as HTML templates: score cards with what would
 //! change the gate, the severity scores, the score trail, the verdict's detail, the criteria
-//! rows, the trend chart and its table, the referral lists and the print header. Written with
+//! rows, the trend chart and its table, the referral lists, the print header (with the
+//! imported dates of labs without a date field), and the import panel's notes and older results
+//! (the confirmation table, with its checkboxes, stays views). Written with
 //! `maud`'s `html!`, which escapes every spliced value by construction (there is no escape
 //! function in this crate); the shell sets each template's output as the `inner_html` of an
 //! element that stays a Leptos element, so live regions and disclosures persist.
@@ -11,7 +13,8 @@
 //! code bytes, wasm-bindgen's describe functions excluded): the severity list alone cost
 //! 8,060 B more as views than as this template; all panels together are in the closing note
 //! and `make bench` prints each module's share. The form, the import table and the
-//! earlier-results table, which the user types into, stay views.
+//! earlier-results table, which the user types into, stay views. The older-results list is a
+//! template for speed too: a cumulative FHIR bundle gives hundreds of lines.
 //!
 //! Pure: natively tested (escaping, the test contract's attributes, nesting).
 
@@ -25,14 +28,18 @@ use super::series::{
     axis_labels, column_label, date_ticks, no_chart, panel_title, threshold_label, trend_alt,
     trend_rows, value_label, TrendRowView,
 };
+use crate::clinical::date::Date;
 use crate::clinical::form::ScreeningViewModel;
 use crate::clinical::outcome::State;
+use crate::clinical::patient::InputId;
 use crate::clinical::protocol::Protocol;
 use crate::clinical::series::{
     ChartGeometry, Panel, PanelKind, PanelPoint, SeriesField, SeriesUnits, Trend, TrendChart,
 };
 use crate::clinical::units::MolarUnit;
 use crate::i18n::{fixed, Key, Lang};
+use crate::intake::apply::{field, SeriesLine, SeriesOutcome};
+use crate::intake::{CandidateUnit, SeriesEntry, UnusedAnalyte};
 
 /// One icon (decorative: the word beside it says the same).
 #[must_use]
@@ -348,14 +355,16 @@ pub fn trend(lang: Lang, trend: &Trend, units: SeriesUnits) -> Markup {
 }
 
 /// Shown only in print: title, disclaimer with the time of printing, blank lines for what the
-/// widget never asks (name, record number ...), the values entered with their dates, the
-/// typical exclusions the values raise, and the checklist.
+/// widget never asks (name, record number ...), the values entered with their dates and the
+/// imported dates of the other labs (SPEC 8: "and printed"), the typical exclusions the values
+/// raise, and the checklist.
 #[must_use]
 pub fn print_header(
     lang: Lang,
     printed_at: &str,
     vm: &ScreeningViewModel,
     protocol: &Protocol,
+    imported: &[(InputId, Date)],
 ) -> Markup {
     let raised = flag_texts(lang, &vm.screening.flags);
     html! {
@@ -370,6 +379,15 @@ pub fn print_header(
         }
         h2 { (lang.t(Key::LabValues)) }
         ul.print-values { (lines(&print_values(lang, vm))) }
+        // The imported dates of labs without a date field of their own: on screen beside their
+        // fields (the form is not printed), here one line each.
+        @if !imported.is_empty() {
+            ul.print-values data-testid="print-imported-dates" {
+                @for (input, date) in imported {
+                    li { (lang.t(Key::Label(*input))) ": " (lang.fill(Key::ImportDated, &[&date.iso()])) }
+                }
+            }
+        }
         @if !raised.is_empty() {
             p.print-flags-head { strong { (lang.t(Key::CheckWithStudyTeam)) } }
             ul.flags { (flags(&raised)) }
@@ -377,6 +395,60 @@ pub fn print_header(
         p.print-flags-head { (lang.t(Key::TypicalExclusions)) " — " (lang.t(Key::TypicalNotConfirmed)) }
         ul.checklist {
             @for (text, flagged) in checklist(lang, protocol, &vm.screening) { li.flagged[flagged] { (text) } }
+        }
+    }
+}
+
+/// A candidate's unit as written in the confirmation table (empty where the field has one).
+#[must_use]
+pub fn unit_text(u: &CandidateUnit) -> String {
+    match u {
+        CandidateUnit::Form(f) => f.contract_name().replace("umol", "µmol"),
+        CandidateUnit::Refused(s) => s.clone(),
+        CandidateUnit::FieldsOwn | CandidateUnit::Missing => String::new(),
+    }
+}
+
+/// The import panel's notes under the table: lines not read, and the known analytes the widget
+/// never uses ("also in the report").
+#[must_use]
+pub fn import_notes(lang: Lang, unread: usize, also: &[UnusedAnalyte]) -> Markup {
+    let sep = if lang == Lang::ZhCn { "、" } else { ", " };
+    let names: Vec<&str> = also.iter().map(|u| lang.t(Key::ImportUnused(*u))).collect();
+    html! {
+        @if unread > 0 {
+            p data-testid="import-unread" data-count=(unread) { (lang.fill(Key::ImportUnread, &[&unread.to_string()])) }
+        }
+        @if !also.is_empty() {
+            p data-testid="import-also" { (lang.fill(Key::ImportAlso, &[&names.join(sep)])) }
+        }
+    }
+}
+
+/// The older results, one line per analyte and date (`import-series`), each saying whether
+/// "Use" adds the one shown to the earlier-results table (with the rows as checked now).
+#[must_use]
+pub fn import_series(
+    lang: Lang,
+    series: &[SeriesEntry],
+    lines: &[SeriesLine],
+    outcomes: &[SeriesOutcome],
+) -> Markup {
+    html! {
+        @for line in lines {
+            @let e = &series[line.shown];
+            @let outcome = outcomes.get(line.shown).copied();
+            @let note = match outcome {
+                Some(SeriesOutcome::Added) => lang.t(Key::ImportSeriesAdded),
+                Some(SeriesOutcome::NotAdded(skip)) => lang.t(Key::ImportSeriesSkip(skip)),
+                None => "",
+            };
+            @let value = format!("{} {}", e.value, unit_text(&e.unit));
+            li data-testid="import-series" data-analyte=(e.analyte.contract_name()) data-date=(e.date.iso())
+                data-added=[outcome.map(|o| if o.added() { "true" } else { "false" })] {
+                (e.date.iso()) " " (lang.t(Key::Label(field(e.analyte)))) ": " (value.trim()) " (" (note) ")"
+                @if line.others > 0 { " " (lang.fill(Key::ImportSeriesOthers, &[&line.others.to_string()])) }
+            }
         }
     }
 }
@@ -473,5 +545,58 @@ mod tests {
         for lab in ["inr", "tbil", "creatinine"] {
             assert!(html.contains(&format!("data-testid=\"meld-change-{lab}\"")));
         }
+    }
+
+    #[test]
+    fn older_results_say_whether_use_adds_them_and_keep_the_report_text_as_text() {
+        use crate::intake::apply::SeriesSkip;
+        use crate::intake::{Analyte, FormUnit};
+        let day = |d| Date::from_ymd(2026, 11, d).unwrap();
+        let entry = |d, value: &str| SeriesEntry {
+            analyte: Analyte::Tbil,
+            date: day(d),
+            minutes: None,
+            value: value.into(),
+            unit: CandidateUnit::Form(FormUnit::UmolPerL),
+        };
+        let series = [entry(20, "150"), entry(21, "<b>160</b>")];
+        let lines = [
+            SeriesLine {
+                shown: 0,
+                others: 0,
+            },
+            SeriesLine {
+                shown: 1,
+                others: 2,
+            },
+        ];
+        let outcomes = [
+            SeriesOutcome::Added,
+            SeriesOutcome::NotAdded(SeriesSkip::OtherUnit),
+        ];
+        let html = import_series(Lang::En, &series, &lines, &outcomes).into_string();
+        assert_eq!(count(&html, "data-testid=\"import-series\""), 2);
+        assert!(html.contains("data-date=\"2026-11-20\" data-added=\"true\""));
+        assert!(html.contains("data-date=\"2026-11-21\" data-added=\"false\""));
+        assert!(html.contains("&lt;b&gt;160&lt;/b&gt; µmol/L"));
+        assert!(!html.contains("<b>"));
+        assert!(html.contains(&Lang::En.fill(Key::ImportSeriesOthers, &["2"])));
+    }
+
+    #[test]
+    fn imported_dates_print_one_line_per_lab_and_nothing_without_them() {
+        let today = Date::from_ymd(2026, 11, 30).unwrap();
+        let vm = evaluate(&FormInput::default(), today, &PROTOCOL);
+        let none = print_header(Lang::En, "now", &vm, &PROTOCOL, &[]).into_string();
+        assert!(!none.contains("print-imported-dates"));
+        let dated = [(InputId::Inr, today), (InputId::Sodium, today)];
+        let html = print_header(Lang::En, "now", &vm, &PROTOCOL, &dated).into_string();
+        let list = &html[html.find("data-testid=\"print-imported-dates\"").unwrap()..];
+        let list = &list[..list.find("</ul>").unwrap()];
+        assert_eq!(count(list, "<li>"), 2);
+        assert!(list.contains(&format!(
+            "INR: {}",
+            Lang::En.fill(Key::ImportDated, &["2026-11-30"])
+        )));
     }
 }

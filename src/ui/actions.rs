@@ -163,15 +163,13 @@ pub fn PrintHeader() -> impl IntoView {
     let printed_at = RwSignal::new(now_text());
     let _listener =
         window_event_listener_untyped("beforeprint", move |_| printed_at.set(now_text()));
+    let imported = use_context::<super::intake::Imported>();
     let content = Memo::new(move |_| {
         let lang = ctx.lang.get();
         let at = printed_at.get();
+        let dates = imported.map(|i| i.dates.get()).unwrap_or_default();
         ctx.vm
-            .with(|v| print_header(lang, &at, v, &PROTOCOL).into_string())
+            .with(|v| print_header(lang, &at, v, &PROTOCOL, &dates).into_string())
     });
-    // The imported dates of labs without a date field follow the header (ui::intake).
-    view! {
-        <div class="print-only print-header" inner_html=content></div>
-        <super::intake::PrintedDates/>
-    }
+    view! { <div class="print-only print-header" inner_html=content></div> }
 }

@@ -18,16 +18,13 @@ use crate::clinical::patient::InputId;
 use crate::clinical::protocol::PROTOCOL;
 use crate::form_fields::Slot;
 use crate::i18n::{Key, Lang};
-use crate::intake::apply::{
-    self, apply, check_against_form, default_checks, series_lines, toggle, SeriesLine,
-    SeriesOutcome,
-};
+use crate::intake::apply::{self, apply, check_against_form, default_checks, series_lines, toggle};
 use crate::intake::fhir::FhirDocument;
 use crate::intake::push::{self, read_push, receipt_counts, LabsMessage};
 use crate::intake::{
-    read_input, Analyte, Candidate, CandidateUnit, Message, Origin, Reading, SeriesEntry, Status,
-    MAX_INPUT_BYTES,
+    read_input, Analyte, Candidate, Message, Origin, Reading, Status, MAX_INPUT_BYTES,
 };
+use crate::report::markup::{self, unit_text};
 
 /// The fields filled by import and the imported dates of labs without a date field: the form's
 /// views read them (`data-source="import"`, the badge, `imported-date-<input>`).
@@ -156,27 +153,6 @@ pub fn FieldBadge(input: InputId) -> impl IntoView {
     view! { {badge} {dated} }
 }
 
-/// Print: the imported dates of labs without a date field (SPEC 8: "and printed"). The form,
-/// where they stand beside their fields, is not printed, so they are listed after the print
-/// header, one line each ("INR: dated 2026-11-30, from import"), as escaped markup like the
-/// header itself (report::markup).
-#[component]
-pub fn PrintedDates() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let imported = use_context::<Imported>();
-    let lines = move || {
-        let lang = ctx.lang.get();
-        let dates = imported.map(|i| i.dates.get()).unwrap_or_default();
-        maud::html! {
-            @for (input, date) in dates {
-                li { (lang.t(Key::Label(input))) ": " (lang.fill(Key::ImportDated, &[&date.iso()])) }
-            }
-        }
-        .into_string()
-    };
-    view! { <ul class="print-only print-values" data-testid="print-imported-dates" inner_html=lines></ul> }
-}
-
 /// What the confirmation table shows: the reading (rows fixed while shown) and who sent it.
 #[derive(Clone)]
 struct Shown {
@@ -277,14 +253,6 @@ fn read_file(panel: Panel, ctx: Ctx, files: Option<web_sys::FileList>) {
 
 fn analyte_label(lang: Lang, a: Analyte) -> &'static str {
     lang.t(Key::Label(apply::field(a)))
-}
-
-fn unit_text(u: &CandidateUnit) -> String {
-    match u {
-        CandidateUnit::Form(f) => f.contract_name().replace("umol", "µmol"),
-        CandidateUnit::Refused(s) => s.clone(),
-        CandidateUnit::FieldsOwn | CandidateUnit::Missing => String::new(),
-    }
 }
 
 fn source_text(lang: Lang, o: &Origin) -> String {
@@ -416,44 +384,6 @@ fn ImportRow(index: usize, candidate: Candidate) -> impl IntoView {
     }
 }
 
-/// The older results of one analyte on one date (serial labs), and whether "Use" adds the one
-/// shown to the earlier-results table.
-#[component]
-fn SeriesRow(
-    entry: SeriesEntry,
-    line: SeriesLine,
-    outcomes: Memo<Vec<SeriesOutcome>>,
-) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let outcome = move || outcomes.with(|o| o.get(line.shown).copied());
-    let e = entry;
-    let a = e.analyte;
-    let date = e.date.iso();
-    let attr = date.clone();
-    let text = format!("{} {}", e.value, unit_text(&e.unit))
-        .trim()
-        .to_string();
-    let added = move || outcome().map(|o| o.added().to_string());
-    let line = move || {
-        let lang = ctx.lang.get();
-        let note = match outcome() {
-            Some(SeriesOutcome::Added) => lang.t(Key::ImportSeriesAdded),
-            Some(SeriesOutcome::NotAdded(skip)) => lang.t(Key::ImportSeriesSkip(skip)),
-            None => "",
-        };
-        let others = match line.others {
-            0 => String::new(),
-            n => format!(" {}", lang.fill(Key::ImportSeriesOthers, &[&n.to_string()])),
-        };
-        format!("{date} {}: {text} ({note}){others}", analyte_label(lang, a))
-    };
-    view! {
-        <li data-testid="import-series" data-analyte=a.contract_name() data-date=attr data-added=added>
-            {line}
-        </li>
-    }
-}
-
 /// The confirmation table and what goes with it.
 #[component]
 fn Confirm(shown: Shown) -> impl IntoView {
@@ -499,34 +429,14 @@ fn Confirm(shown: Shown) -> impl IntoView {
         Some(origin) => ctx.lang.get().fill(Key::ImportTableFrom, &[origin]),
         None => ctx.t(Key::ImportTableTitle).to_string(),
     };
-    let also_line = (!also.is_empty()).then(|| {
-        view! {
-            <p data-testid="import-also">
-                {move || {
-                    let lang = ctx.lang.get();
-                    let sep = if lang == Lang::ZhCn { "、" } else { ", " };
-                    let names: Vec<_> = also.iter().map(|u| lang.t(Key::ImportUnused(*u))).collect();
-                    lang.fill(Key::ImportAlso, &[&names.join(sep)])
-                }}
-            </p>
-        }
-    });
-    let series = (!series_entries.is_empty()).then(|| {
-        // One line per analyte and date: a cumulative bundle has dozens of results a day.
-        let rows = series_lines(&series_entries)
-            .into_iter()
-            .map(|line| {
-                let entry = series_entries[line.shown].clone();
-                view! { <SeriesRow entry line outcomes/> }
-            })
-            .collect_view();
-        view! {
-            <div class="import-series">
-                <h3>{ctx.tr(Key::ImportSeries)}</h3>
-                <ul>{rows}</ul>
-            </div>
-        }
-    });
+    let notes = move || markup::import_notes(ctx.lang.get(), unread, &also).into_string();
+    // One line per analyte and date: a cumulative bundle has dozens of results a day.
+    let lines = series_lines(&series_entries);
+    let has_series = !lines.is_empty();
+    let series = move || {
+        let lang = ctx.lang.get();
+        outcomes.with(|o| markup::import_series(lang, &series_entries, &lines, o).into_string())
+    };
     view! {
         <div class="import-confirm" data-testid="import-table">
             <table class="import-table">
@@ -550,16 +460,16 @@ fn Confirm(shown: Shown) -> impl IntoView {
                 </tbody>
             </table>
             {none.then(|| view! { <p data-testid="import-none" class="msg msg-warning">{ctx.tr(Key::ImportNone)}</p> })}
-            {(unread > 0)
+            <div class="import-notes" inner_html=notes></div>
+            {has_series
                 .then(|| {
                     view! {
-                        <p data-testid="import-unread" data-count=unread.to_string()>
-                            {move || ctx.lang.get().fill(Key::ImportUnread, &[&unread.to_string()])}
-                        </p>
+                        <div class="import-series">
+                            <h3>{ctx.tr(Key::ImportSeries)}</h3>
+                            <ul inner_html=series></ul>
+                        </div>
                     }
                 })}
-            {also_line}
-            {series}
             <div class="import-buttons">
                 <button type="button" data-testid="import-use" disabled=none on:click=on_use>
                     {ctx.tr(Key::ImportUse)}
