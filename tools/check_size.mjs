@@ -2,7 +2,7 @@
 // app's total transfer (html + js + wasm + css, brotli q11) exceeds the budget in
 // tools/size-budget.json, saying by how much and which files grew since the budget was set.
 //   node tools/check_size.mjs [dist]            check
-//   node tools/check_size.mjs [dist] --record   record the current per-file sizes (the budget stays 280 KB)
+//   node tools/check_size.mjs [dist] --record   record the current per-file sizes (the budget stays LIMIT)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { measure, kb } from './sizes.mjs';
 
@@ -10,9 +10,11 @@ const dir = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[
 const budgetFile = new URL('./size-budget.json', import.meta.url);
 /** The budget on the app's total transfer. Issue 10 set 170 KB brotli; the lab intake (reader,
  *  FHIR types, serde-wasm-bindgen, gloo-file), the serial labs with their chart and the severity
- *  context took the measured total to 272.6 KB (2026-12-01), so the budget is a regression guard
- *  at 280 KB until a size pass brings it back (`make bench` prints the goal: <= 130 KB). */
-const LIMIT = 280_000;
+ *  context took the measured total to 272.6 KB (2026-12-01); the result panels as `maud`
+ *  templates instead of Leptos views brought it to 243.2 KB (2026-12-02). The budget is a
+ *  regression guard just above that until a size pass reaches 170 KB (`make bench` prints the
+ *  goal, <= 130 KB, and each module's share). */
+const LIMIT = 250_000;
 const { files, total } = measure(dir);
 const app = files.filter((f) => f.app);
 
