@@ -188,10 +188,12 @@ pub enum Decision {
     Severity,
     /// COSSH-ACLF II is not included, and why.
     Cossh,
+    /// Lab import: what is read where SPEC 8 is silent (older results, ambiguous names, age).
+    Import,
 }
 
 /// Every decision, in the order shown.
-pub const DECISIONS: [Decision; 17] = [
+pub const DECISIONS: [Decision; 18] = [
     Decision::MeldVariant,
     Decision::MeldRounding,
     Decision::Dialysis,
@@ -209,6 +211,7 @@ pub const DECISIONS: [Decision; 17] = [
     Decision::SerialLabs,
     Decision::Severity,
     Decision::Cossh,
+    Decision::Import,
 ];
 
 /// Every text of the widget.
