@@ -158,12 +158,18 @@ function moduleGroups() {
     const m = line.match(/^"?(.*?)"?,(\d+),/);
     if (!m) continue;
     const bytes = Number(m[2]);
-    if (/describe|__wbindgen_describe/.test(m[1])) continue;
+    // Not shipped: the describe functions, the custom sections (wasm-bindgen's, the names).
+    if (/describe|__wbindgen_describe|^custom section|subsection/.test(m[1])) continue;
     total += bytes;
-    // Strip generics and "<impl ...>" wrappers, keep the crate (and for our crate its module).
-    const name = m[1].replace(/^<|^&|^\w+\[\d+\]/g, '').replace(/<.*$/, '');
+    // Strip crate hashes, generics, "<impl ...>" wrappers and symbol hashes; keep the crate (and
+    // for our crate its module).
+    const name = m[1].replace(/\[[0-9a-f]+\]/g, '').replace(/^[<&]+/, '').replace(/<.*$/, '').replace(/::h[0-9a-f]{16}$/, '');
     const path = name.split('::');
-    const key = path[0] === 'aclf_screen' ? path.slice(0, 3).join('::') : (/^[a-z_][a-z0-9_]*$/.test(path[0]) && path.length > 1 ? path[0] : '(other: data, names, glue)');
+    const key = /^data segment/.test(m[1])
+      ? 'data (texts of both languages, protocol, name tables)'
+      : path[0] === 'aclf_screen'
+        ? path.slice(0, 3).join('::')
+        : /^[a-z_][a-z0-9_]*$/.test(path[0]) && path.length > 1 ? path[0] : '(other: glue, tables)';
     groups.set(key, (groups.get(key) ?? 0) + bytes);
   }
   return { groups, total };
@@ -262,7 +268,7 @@ if (!shares) {
   out(`(wasm by module: not measured - ${twiggyMissing ? 'twiggy missing' : 'needs twiggy on PATH and BENCH_WASM'})`);
 } else {
   out();
-  out(`## wasm by module (twiggy on cargo's release wasm, which keeps the names; raw bytes before wasm-bindgen, wasm-opt and compression; ${shares.total} B in all, the 30 largest groups)`);
+  out(`## wasm by module (twiggy on cargo's release wasm, which keeps the names; raw bytes of code and data before wasm-bindgen, wasm-opt and compression, custom sections and wasm-bindgen's describe functions left out; ${shares.total} B in all, the 30 largest groups; generic code is counted under the crate that defines it - tachys, reactive_graph, core - because these symbol names carry no type parameters)`);
   out();
   out('| module | bytes | share |');
   out('|---|---:|---:|');
