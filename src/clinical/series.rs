@@ -51,6 +51,21 @@ pub struct SeriesRowText {
     pub albumin: String,
 }
 
+impl SeriesRowText {
+    /// The text of one field, as typed.
+    #[must_use]
+    pub fn text(&self, field: SeriesField) -> &str {
+        match field {
+            SeriesField::Date => &self.date,
+            SeriesField::Tbil => &self.tbil,
+            SeriesField::Inr => &self.inr,
+            SeriesField::Creatinine => &self.creatinine,
+            SeriesField::Sodium => &self.sodium,
+            SeriesField::Albumin => &self.albumin,
+        }
+    }
+}
+
 /// A field of an earlier-results row (`error-series-<index>-<field>`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SeriesField {

@@ -42,7 +42,7 @@ use super::{Analyte, Candidate, CandidateUnit, FormUnit, Reading, SeriesEntry, S
 use crate::clinical::date::Date;
 use crate::clinical::form::FormInput;
 use crate::clinical::patient::{InputId, Sex};
-use crate::clinical::series::SeriesRowText;
+use crate::clinical::series::{SeriesField, SeriesRowText};
 use crate::clinical::units::{AlbuminUnit, MolarUnit};
 
 /// What "Use checked values" did to the form.
@@ -325,6 +325,57 @@ fn cell(row: &mut SeriesRowText, a: Analyte) -> Option<&mut String> {
         Analyte::Albumin => Some(&mut row.albumin),
         _ => None,
     }
+}
+
+/// The earlier-results column of an analyte (none for PTA, WBC, lactate, age, sex).
+fn column(a: Analyte) -> Option<SeriesField> {
+    match a {
+        Analyte::Tbil => Some(SeriesField::Tbil),
+        Analyte::Inr => Some(SeriesField::Inr),
+        Analyte::Creatinine => Some(SeriesField::Creatinine),
+        Analyte::Sodium => Some(SeriesField::Sodium),
+        Analyte::Albumin => Some(SeriesField::Albumin),
+        _ => None,
+    }
+}
+
+/// An earlier-results cell that "Use" filled (SPEC 8: "marked from import until edited"): it
+/// shows the mark while its row's date and its own text are still the imported ones, so an
+/// edit of either, a removed row or a reset ends it, as for the main fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeriesMark {
+    /// The row's date (YYYY-MM-DD).
+    pub date: String,
+    /// The column.
+    pub field: SeriesField,
+    /// The text written.
+    pub value: String,
+}
+
+/// The cells "Use" filled: one mark per older result added ([`Applied::series`]).
+#[must_use]
+pub fn series_marks(reading: &Reading, outcomes: &[SeriesOutcome]) -> Vec<SeriesMark> {
+    reading
+        .series
+        .iter()
+        .zip(outcomes)
+        .filter(|(_, o)| o.added())
+        .filter_map(|(e, _)| {
+            column(e.analyte).map(|field| SeriesMark {
+                date: e.date.iso(),
+                field,
+                value: e.value.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Whether a cell of the earlier-results table shows the "from import" mark.
+#[must_use]
+pub fn is_marked(marks: &[SeriesMark], row: &SeriesRowText, field: SeriesField) -> bool {
+    marks
+        .iter()
+        .any(|m| m.field == field && m.date == row.date && m.value == row.text(field))
 }
 
 /// The unit an older result must have to go into its column: the main field's, as it is.
@@ -671,6 +722,35 @@ mod tests {
                     NotAdded(SeriesSkip::EarlierTbilDay)
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn the_cells_use_filled_are_marked_until_their_text_or_their_rows_date_changes() {
+        let text = "采样时间: 2026-11-30\n总胆红素\t250.0\tμmol/L\n\
+                    采样时间: 2026-11-27\n总胆红素\t180.0\tμmol/L\n肌酐\t100\tμmol/L\n\
+                    采样时间: 2026-11-24\n总胆红素\t120.0\tμmol/L\n";
+        let (r, a) = use_report(&FormInput::default(), text);
+        let marks = series_marks(&r, &a.series);
+        // Only what was added: the 24th's TBIL (the 27th's creatinine was not written).
+        assert_eq!(
+            marks,
+            [SeriesMark {
+                date: "2026-11-24".into(),
+                field: SeriesField::Tbil,
+                value: "120.0".into(),
+            }]
+        );
+        let mut filled = a.form.series[0].clone();
+        assert!(is_marked(&marks, &filled, SeriesField::Tbil));
+        assert!(!is_marked(&marks, &filled, SeriesField::Inr));
+        filled.tbil = "121.0".into();
+        assert!(!is_marked(&marks, &filled, SeriesField::Tbil), "edited");
+        filled.tbil = "120.0".into();
+        filled.date = "2026-11-23".into();
+        assert!(
+            !is_marked(&marks, &filled, SeriesField::Tbil),
+            "another date"
         );
     }
 

@@ -16,9 +16,13 @@ use super::{initial_form, Ctx};
 use crate::clinical::date::Date;
 use crate::clinical::patient::InputId;
 use crate::clinical::protocol::PROTOCOL;
+use crate::clinical::series::{SeriesField, SeriesRowText};
 use crate::form_fields::Slot;
 use crate::i18n::{Key, Lang};
-use crate::intake::apply::{self, apply, check_against_form, default_checks, series_lines, toggle};
+use crate::intake::apply::{
+    self, apply, check_against_form, default_checks, is_marked, series_lines, series_marks, toggle,
+    SeriesMark,
+};
 use crate::intake::fhir::FhirDocument;
 use crate::intake::push::{self, read_push, receipt_counts, LabsMessage};
 use crate::intake::{
@@ -34,6 +38,8 @@ pub struct Imported {
     pub fields: RwSignal<Vec<InputId>>,
     /// Imported dates shown beside their field.
     pub dates: RwSignal<Vec<(InputId, Date)>>,
+    /// Earlier-results cells filled by import (marked while their row's date and text stay).
+    pub series: RwSignal<Vec<SeriesMark>>,
 }
 
 impl Imported {
@@ -42,7 +48,13 @@ impl Imported {
         Imported {
             fields: RwSignal::new(Vec::new()),
             dates: RwSignal::new(Vec::new()),
+            series: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Whether an earlier-results cell holds an imported value (reactive).
+    pub fn has_series(self, row: &SeriesRowText, field: SeriesField) -> bool {
+        self.series.with(|m| is_marked(m, row, field))
     }
 
     /// Whether `input` holds an imported value (reactive).
@@ -69,6 +81,7 @@ impl Imported {
     fn clear(self) {
         self.fields.set(Vec::new());
         self.dates.set(Vec::new());
+        self.series.set(Vec::new());
     }
 
     /// The marks as they are (Reset keeps them for Undo).
@@ -76,6 +89,7 @@ impl Imported {
         Marks {
             fields: self.fields.get_untracked(),
             dates: self.dates.get_untracked(),
+            series: self.series.get_untracked(),
         }
     }
 
@@ -83,6 +97,7 @@ impl Imported {
     pub fn restore(self, marks: Marks) {
         self.fields.set(marks.fields);
         self.dates.set(marks.dates);
+        self.series.set(marks.series);
     }
 }
 
@@ -92,6 +107,7 @@ impl Imported {
 pub struct Marks {
     fields: Vec<InputId>,
     dates: Vec<(InputId, Date)>,
+    series: Vec<SeriesMark>,
 }
 
 impl Default for Imported {
@@ -423,6 +439,9 @@ fn Confirm(shown: Shown) -> impl IntoView {
             d.retain(|(id, _)| !applied.from_import.contains(id));
             d.extend(applied.dates.iter().copied());
         });
+        imported
+            .series
+            .update(|m| m.extend(series_marks(&reading, &applied.series)));
         panel.clear();
     };
     let caption = move || match &from {

@@ -22,17 +22,6 @@ fn units(f: &FormInput) -> SeriesUnits {
     }
 }
 
-fn text_of(r: &SeriesRowText, field: SeriesField) -> &str {
-    match field {
-        SeriesField::Date => &r.date,
-        SeriesField::Tbil => &r.tbil,
-        SeriesField::Inr => &r.inr,
-        SeriesField::Creatinine => &r.creatinine,
-        SeriesField::Sodium => &r.sodium,
-        SeriesField::Albumin => &r.albumin,
-    }
-}
-
 fn text_mut(r: &mut SeriesRowText, field: SeriesField) -> &mut String {
     match field {
         SeriesField::Date => &mut r.date,
@@ -63,7 +52,7 @@ fn SeriesCell(index: usize, field: SeriesField) -> impl IntoView {
         ctx.form.with(|f| {
             f.series
                 .get(index - 1)
-                .map(|r| text_of(r, field).to_string())
+                .map(|r| r.text(field).to_string())
                 .unwrap_or_default()
         })
     };
@@ -81,6 +70,17 @@ fn SeriesCell(index: usize, field: SeriesField) -> impl IntoView {
         lang.fill(Key::SeriesCellLabel, &[&column, &index.to_string()])
     };
     let described = msg_id.clone();
+    // "From import" while the cell holds the value "Use" wrote (SPEC 8), as the main fields.
+    let imported = use_context::<super::intake::Imported>();
+    let from_import = move || {
+        imported.is_some_and(|i| {
+            ctx.form.with(|f| {
+                f.series
+                    .get(index - 1)
+                    .is_some_and(|r| i.has_series(r, field))
+            })
+        })
+    };
     view! {
         <td class="series-cell">
             <input
@@ -98,7 +98,9 @@ fn SeriesCell(index: usize, field: SeriesField) -> impl IntoView {
                 aria-describedby=move || message.with(|m| m.is_some().then(|| described.clone()))
                 prop:value=value
                 on:input=on_input
+                data-source=move || from_import().then_some("import")
             />
+            {move || from_import().then(|| view! { <span class="import-badge">{ctx.tr(Key::ImportBadge)}</span> })}
             {move || {
                 message
                     .get()

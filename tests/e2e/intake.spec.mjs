@@ -230,6 +230,13 @@ test('three dated TBIL results: the third goes to earlier-results row 1 and the 
   const trend = widget.get('trend-row');
   await expect(trend).toHaveCount(3);
   expect(await trend.evaluateAll((rows) => rows.map((r) => r.dataset.date))).toEqual([...dates].reverse());
+  // The filled cell is "from import" until edited, like the main fields; the others are not.
+  await expect(row1.getByTestId('series-tbil')).toHaveAttribute('data-source', 'import');
+  await expect(row1.locator('.import-badge')).toHaveCount(1);
+  await expect(row1.getByTestId('series-creatinine')).not.toHaveAttribute('data-source', 'import');
+  await row1.getByTestId('series-tbil').fill('121.0');
+  await expect(row1.getByTestId('series-tbil')).not.toHaveAttribute('data-source', 'import');
+  await expect(row1.locator('.import-badge')).toHaveCount(0);
 });
 
 test('an older result in another unit than the field is listed as not added and is not converted', async ({ widget }) => {
