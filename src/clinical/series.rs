@@ -64,6 +64,18 @@ impl SeriesRowText {
             SeriesField::Albumin => &self.albumin,
         }
     }
+
+    /// The text of one field, to write into.
+    pub fn text_mut(&mut self, field: SeriesField) -> &mut String {
+        match field {
+            SeriesField::Date => &mut self.date,
+            SeriesField::Tbil => &mut self.tbil,
+            SeriesField::Inr => &mut self.inr,
+            SeriesField::Creatinine => &mut self.creatinine,
+            SeriesField::Sodium => &mut self.sodium,
+            SeriesField::Albumin => &mut self.albumin,
+        }
+    }
 }
 
 /// A field of an earlier-results row (`error-series-<index>-<field>`).

@@ -317,14 +317,7 @@ pub fn apply(form: &FormInput, reading: &Reading, checks: &[bool], today: Date) 
 
 /// The earlier-results cell of an analyte (`None`: the table has no column for it).
 fn cell(row: &mut SeriesRowText, a: Analyte) -> Option<&mut String> {
-    match a {
-        Analyte::Tbil => Some(&mut row.tbil),
-        Analyte::Inr => Some(&mut row.inr),
-        Analyte::Creatinine => Some(&mut row.creatinine),
-        Analyte::Sodium => Some(&mut row.sodium),
-        Analyte::Albumin => Some(&mut row.albumin),
-        _ => None,
-    }
+    column(a).map(|field| row.text_mut(field))
 }
 
 /// The earlier-results column of an analyte (none for PTA, WBC, lactate, age, sex).
@@ -412,7 +405,7 @@ fn own_skip(
 ) -> Option<SeriesSkip> {
     if other_patient {
         Some(SeriesSkip::OtherPatient)
-    } else if cell(&mut SeriesRowText::default(), e.analyte).is_none() {
+    } else if column(e.analyte).is_none() {
         Some(SeriesSkip::NoColumn)
     } else if e.unit != column_unit(f, e.analyte) {
         Some(SeriesSkip::OtherUnit)

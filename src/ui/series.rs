@@ -22,17 +22,6 @@ fn units(f: &FormInput) -> SeriesUnits {
     }
 }
 
-fn text_mut(r: &mut SeriesRowText, field: SeriesField) -> &mut String {
-    match field {
-        SeriesField::Date => &mut r.date,
-        SeriesField::Tbil => &mut r.tbil,
-        SeriesField::Inr => &mut r.inr,
-        SeriesField::Creatinine => &mut r.creatinine,
-        SeriesField::Sodium => &mut r.sodium,
-        SeriesField::Albumin => &mut r.albumin,
-    }
-}
-
 /// One typed value of a row: the input and the core's message under it, like the main fields.
 #[component]
 fn SeriesCell(index: usize, field: SeriesField) -> impl IntoView {
@@ -60,7 +49,7 @@ fn SeriesCell(index: usize, field: SeriesField) -> impl IntoView {
         let v = event_target_value(&ev);
         ctx.form.update(|f| {
             if let Some(r) = f.series.get_mut(index - 1) {
-                *text_mut(r, field) = v;
+                *r.text_mut(field) = v;
             }
         });
     };
