@@ -1,6 +1,6 @@
 //! Throughput of the lab-intake reader, natively: a 200-line pasted report (target < 1 ms) and
-//! a 5,000-observation FHIR bundle of about 2 MB, parsed with serde_json and read (the wasm
-//! parses with the browser's JSON.parse instead), and "Use" of that bundle (its thousands of
+//! a 5,000-observation FHIR bundle of about 2 MB, parsed by the crate's JSON reader (the same code
+//! as in the wasm) and read, and "Use" of that bundle (its thousands of
 //! older results checked against the form and written into the earlier-results table). Run
 //! with `cargo bench --bench intake`; tools/bench-intake.mjs generates the same inputs for the
 //! browser.
@@ -75,11 +75,11 @@ fn bench(c: &mut Criterion) {
     g.sample_size(20);
     g.bench_function("fhir_bundle_5000", |b| {
         b.iter(|| {
-            let doc: FhirDocument = serde_json::from_str(black_box(&bundle)).expect("bundle");
+            let doc = FhirDocument::parse(black_box(&bundle)).expect("bundle");
             read_fhir(&doc, today)
         })
     });
-    let doc: FhirDocument = serde_json::from_str(&bundle).expect("bundle");
+    let doc = FhirDocument::parse(&bundle).expect("bundle");
     let reading = read_fhir(&doc, today);
     let checks = default_checks(&reading.candidates);
     eprintln!("bundle: {} older results", reading.series.len());

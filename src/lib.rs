@@ -9,5 +9,6 @@ pub mod form_fields;
 pub mod i18n;
 pub mod intake;
 pub mod report;
+pub mod sorting;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -7,7 +7,6 @@
 mod intake_support;
 
 use aclf_screen::clinical::parse::{parse_number, Parsed};
-use aclf_screen::intake::fhir::FhirDocument;
 use aclf_screen::intake::names::{NameKind, Target, NAMES};
 use aclf_screen::intake::text::read_text;
 use aclf_screen::intake::{read_input, Message, Origin, Reading, MAX_INPUT_BYTES};
@@ -158,7 +157,7 @@ proptest! {
     fn reader_never_panics_and_values_parse(text in report()) {
         let r = read_text(&text, today());
         assert_values_parse(&r);
-        let r = read_input(&text, today(), |s: &str| serde_json::from_str::<FhirDocument>(s));
+        let r = read_input(&text, today());
         assert_values_parse(&r);
     }
 
@@ -204,15 +203,11 @@ fn bytes(n: usize, mut seed: u64) -> Vec<u8> {
 fn four_megabytes_of_random_bytes_are_refused_or_read_without_panic() {
     let text = String::from_utf8_lossy(&bytes(MAX_INPUT_BYTES, 0x9e37_79b9_7f4a_7c15)).into_owned();
     assert!(text.len() > MAX_INPUT_BYTES);
-    let r = read_input(&text, today(), |s: &str| {
-        serde_json::from_str::<FhirDocument>(s)
-    });
+    let r = read_input(&text, today());
     assert_eq!(r.messages, vec![Message::TooLarge]);
     assert!(r.candidates.is_empty());
     let under = &text[..text.floor_char_boundary(MAX_INPUT_BYTES)];
-    let r = read_input(under, today(), |s: &str| {
-        serde_json::from_str::<FhirDocument>(s)
-    });
+    let r = read_input(under, today());
     assert!(!r.messages.contains(&Message::TooLarge));
     assert_values_parse(&r);
 }
@@ -223,14 +218,10 @@ fn deeply_nested_json_is_refused_before_parsing() {
         "{{\"resourceType\":\"Bundle\",\"entry\":{}",
         "[".repeat(3_000_000)
     );
-    let r = read_input(&deep, today(), |_: &str| -> Result<FhirDocument, ()> {
-        panic!("parsed a too-deep document")
-    });
+    let r = read_input(&deep, today());
     assert_eq!(r.messages, vec![Message::TooDeep]);
     // Deep but within the limit: parsed (and refused by the types, then read as a report).
     let ok = format!("{}{}", "[".repeat(64), "]".repeat(64));
-    let r = read_input(&ok, today(), |s: &str| {
-        serde_json::from_str::<FhirDocument>(s)
-    });
+    let r = read_input(&ok, today());
     assert!(!r.messages.contains(&Message::TooDeep));
 }

@@ -9,7 +9,7 @@ use aclf_screen::intake::push::{read_push, receipt_counts, LabsMessage, PushRefu
 use intake_support::{describe, today};
 
 fn message(json: &str) -> LabsMessage {
-    serde_json::from_str(json).expect("message")
+    LabsMessage::parse(json).expect("message")
 }
 
 #[test]
@@ -50,6 +50,24 @@ fn another_version_or_type_is_refused_whole() {
     assert_eq!(read_push(&m, today()), Err(PushRefusal::WrongVersion));
     let m = message(r#"{"type":"aclf-screen:resize","version":1,"items":[]}"#);
     assert_eq!(read_push(&m, today()), Err(PushRefusal::WrongType));
+    // The version is a number whose value is one, however written; 10 is not 1.
+    for v in ["1.0", "1.00", "1e0", "0.1e1"] {
+        let m = message(&format!(
+            r#"{{"type":"aclf-screen:labs","version":{v},"items":[]}}"#
+        ));
+        assert!(read_push(&m, today()).is_ok(), "{v}");
+    }
+    let m = message(r#"{"type":"aclf-screen:labs","version":10,"items":[]}"#);
+    assert_eq!(read_push(&m, today()), Err(PushRefusal::WrongVersion));
+    // A member of the wrong type, or a version as text, makes the message unreadable.
+    for bad in [
+        r#"{"type":"aclf-screen:labs","version":"1","items":[]}"#,
+        r#"{"type":"aclf-screen:labs","version":1,"items":{}}"#,
+        r#"{"type":"aclf-screen:labs","version":1,"items":[{"value":true}]}"#,
+        r#"{"type":"aclf-screen:labs","version":1,"items":[],"patient":{"sex":1}}"#,
+    ] {
+        assert!(LabsMessage::parse(bad).is_err(), "{bad}");
+    }
 }
 
 #[test]

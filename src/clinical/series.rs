@@ -527,7 +527,7 @@ fn trend(
         .filter(|p| p.tbil.is_some() || p.meld.is_some())
         .collect();
     // Stable: on one date, rows keep table order and the latest (chained last) stays last.
-    points.sort_by_key(|p| p.date);
+    crate::sorting::sort_by_key(&mut points, |p| p.date);
     let latest_index = points.len().checked_sub(1);
     let chart = match points.as_slice() {
         [] => TrendChart::None(NoChart::NoDatedValues),

@@ -305,7 +305,7 @@ pub fn apply(form: &FormInput, reading: &Reading, checks: &[bool], today: Date) 
             dates.push((id, d.date));
         }
     }
-    from_import.sort();
+    crate::sorting::sort(&mut from_import);
     let series = add_series(&mut f, reading, today);
     Applied {
         form: f,

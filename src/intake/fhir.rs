@@ -5,20 +5,18 @@
 //! in the table (with a warning). The date is the calendar date as written in the timestamp,
 //! never converted between time zones.
 //!
-//! Decision (issue 11, "measure before choosing"): the types below only derive
-//! `serde::Deserialize`; the crate has no JSON parser. Natively the tests and benches feed them
-//! from `serde_json`; in the wasm the shell parses with the browser's own `JSON.parse` and
-//! converts with `serde-wasm-bindgen`, because `serde_json` would add about 18 KB (brotli) to
-//! the wasm for a parser the browser already has. The nesting depth is checked on the raw text
-//! first ([`super::json_depth`]), so neither parser recurses past 64 levels.
+//! The JSON is read by [`super::json`] (the same code natively and in the wasm; it says why
+//! there is no serde here): a wrong type or a repeated name in a member read below makes the
+//! whole text "not JSON" (read as a report instead, with that message), as any other parser
+//! error does. A number is kept as written (`valueQuantity.value` 1.50 is "1.50").
 
+use super::json::{self, plain_decimal, Json, NotJson, WrongShape};
 use super::names::{self, NameKind, Target};
 use super::{
     candidate_unit, resolve, Analyte, DateSource, Dated, Found, MatchedBy, Origin, Reading,
     ReportUnit, Unusable, UnusedAnalyte, Warning,
 };
 use crate::clinical::date::Date;
-use serde::Deserialize;
 
 /// LOINC's code system URI.
 pub const LOINC_SYSTEM: &str = "http://loinc.org";
@@ -29,10 +27,8 @@ pub const LOINC_PTA: &str = "5894-1";
 
 /// A pasted FHIR document: an array of resources, or one resource.
 ///
-/// Deserialised by hand (an array or an object) rather than as an untagged enum, and a resource
-/// is one flat struct rather than an enum tagged by `resourceType`: serde buffers untagged and
-/// internally tagged enums whole before choosing a variant, which tripled the time spent on a
-/// 5,000-observation bundle.
+/// A resource is one flat struct rather than an enum by `resourceType`: the reader asks each
+/// kind for its own fields.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FhirDocument {
     /// `[ {...}, {...} ]`.
@@ -41,45 +37,31 @@ pub enum FhirDocument {
     One(Box<Resource>),
 }
 
-impl<'de> Deserialize<'de> for FhirDocument {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-        struct Document;
-        impl<'de> serde::de::Visitor<'de> for Document {
-            type Value = FhirDocument;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a FHIR resource or an array of resources")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                seq: A,
-            ) -> Result<FhirDocument, A::Error> {
-                Vec::<Resource>::deserialize(SeqAccessDeserializer::new(seq))
-                    .map(FhirDocument::Many)
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<FhirDocument, A::Error> {
-                Resource::deserialize(MapAccessDeserializer::new(map))
-                    .map(|r| FhirDocument::One(Box::new(r)))
-            }
-        }
-        d.deserialize_any(Document)
+impl FhirDocument {
+    /// Reads a JSON text as a FHIR document.
+    pub fn parse(text: &str) -> Result<Self, NotJson> {
+        let doc = json::parse(text)?;
+        let read = match &doc {
+            Json::Array(items) => items
+                .iter()
+                .map(Resource::from_json)
+                .collect::<Result<_, _>>()
+                .map(FhirDocument::Many),
+            _ => Resource::from_json(&doc).map(|r| FhirDocument::One(Box::new(r))),
+        };
+        read.map_err(|WrongShape| NotJson)
     }
 }
 
 /// Any resource, with the fields of the three kinds read (Bundle, Observation, Patient); any
 /// other `resourceType` is counted as not read.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resource {
     /// `resourceType`.
     pub resource_type: String,
     /// `id`.
     pub id: Option<String>,
     /// Bundle: `entry[]`.
-    #[serde(default)]
     pub entry: Vec<Entry>,
     /// Observation: `status`.
     pub status: Option<String>,
@@ -104,24 +86,23 @@ pub struct Resource {
 }
 
 /// One Bundle entry.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// `entry[].resource`.
     pub resource: Option<Resource>,
 }
 
 /// `CodeableConcept`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CodeableConcept {
     /// `coding[]`.
-    #[serde(default)]
     pub coding: Vec<Coding>,
     /// `text`.
     pub text: Option<String>,
 }
 
 /// `Coding`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Coding {
     /// `system`.
     pub system: Option<String>,
@@ -132,10 +113,10 @@ pub struct Coding {
 }
 
 /// `Quantity`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Quantity {
-    /// `value`.
-    pub value: Option<f64>,
+    /// `value`, the number as written (an exponent written out: [`plain_decimal`]).
+    pub value: Option<String>,
     /// `comparator` (`<`, `<=`, `>=`, `>`): a censored result.
     pub comparator: Option<String>,
     /// `unit` (display text).
@@ -147,10 +128,83 @@ pub struct Quantity {
 }
 
 /// `Period`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Period {
     /// `start`.
     pub start: Option<String>,
+}
+
+/// Each member's own type is checked: a resource is an object, `code.coding` an array of
+/// objects, `valueQuantity.value` a number, every other member read a string.
+impl Resource {
+    fn from_json(j: &Json) -> Result<Self, WrongShape> {
+        Ok(Resource {
+            resource_type: j.string("resourceType")?.ok_or(WrongShape)?,
+            id: j.string("id")?,
+            entry: j
+                .items("entry")?
+                .iter()
+                .map(|e| {
+                    let resource = e.get("resource")?.map(Resource::from_json).transpose()?;
+                    Ok(Entry { resource })
+                })
+                .collect::<Result<_, _>>()?,
+            status: j.string("status")?,
+            code: j.get("code")?.map(CodeableConcept::from_json).transpose()?,
+            value_quantity: j
+                .get("valueQuantity")?
+                .map(Quantity::from_json)
+                .transpose()?,
+            value_string: j.string("valueString")?,
+            effective_date_time: j.string("effectiveDateTime")?,
+            effective_period: j
+                .get("effectivePeriod")?
+                .map(|p| {
+                    Ok(Period {
+                        start: p.string("start")?,
+                    })
+                })
+                .transpose()?,
+            effective_instant: j.string("effectiveInstant")?,
+            issued: j.string("issued")?,
+            gender: j.string("gender")?,
+            birth_date: j.string("birthDate")?,
+        })
+    }
+}
+
+impl CodeableConcept {
+    fn from_json(j: &Json) -> Result<Self, WrongShape> {
+        let coding = j.items("coding")?.iter().map(|c| {
+            Ok(Coding {
+                system: c.string("system")?,
+                code: c.string("code")?,
+                display: c.string("display")?,
+            })
+        });
+        Ok(CodeableConcept {
+            coding: coding.collect::<Result<_, _>>()?,
+            text: j.string("text")?,
+        })
+    }
+}
+
+impl Quantity {
+    fn from_json(j: &Json) -> Result<Self, WrongShape> {
+        let value = match j.get("value")? {
+            None => None,
+            // An exponent past 40 digits gives no value: the observation is not read.
+            Some(Json::Number(n)) => plain_decimal(n),
+            Some(_) => return Err(WrongShape),
+        };
+        Ok(Quantity {
+            value,
+            comparator: j.string("comparator")?,
+            unit: j.string("unit")?,
+            system: j.string("system")?,
+            code: j.string("code")?,
+        })
+    }
 }
 
 /// A FHIR date or dateTime as written: its calendar date and time, never converted. `None` for
@@ -167,12 +221,6 @@ pub fn calendar_date(text: &str) -> Option<(Date, Option<u16>)> {
     let h: u16 = time.get(..2)?.parse().ok()?;
     let m: u16 = time.get(3..5)?.parse().ok()?;
     (time.as_bytes().get(2) == Some(&b':') && h < 24 && m < 60).then_some((date, Some(h * 60 + m)))
-}
-
-/// A number as its shortest decimal text (Rust's `Display` for f64 never uses an exponent).
-#[must_use]
-pub fn number_text(x: f64) -> String {
-    format!("{x}")
 }
 
 struct Reader {
@@ -198,11 +246,10 @@ pub fn read_fhir(doc: &FhirDocument, today: Date) -> Reading {
         FhirDocument::One(res) => r.resource(res),
     }
     let mut ids = r.patients.clone();
-    ids.sort();
-    ids.dedup();
+    crate::sorting::sort_dedup(&mut ids);
     let other_patient = ids.len() > 1;
     let mut reading = resolve(r.found, other_patient, today);
-    r.also.sort();
+    crate::sorting::sort(&mut r.also);
     reading.also_in_report = r.also;
     reading.unread = r.unread;
     reading
@@ -330,8 +377,9 @@ impl Reader {
             warnings.push(Warning::NotLoinc);
         }
         let (value, written, unit_written, unit) = if let Some(q) = &o.value_quantity {
-            let Some(x) = q.value else { return false };
-            let number = number_text(x);
+            let Some(number) = q.value.clone() else {
+                return false;
+            };
             let ucum = (q.system.as_deref() == Some(UCUM_SYSTEM))
                 .then(|| q.code.as_deref().and_then(names::unit_from_ucum))
                 .flatten();
@@ -422,10 +470,38 @@ mod tests {
     }
 
     #[test]
-    fn numbers_are_written_as_their_shortest_decimal() {
-        assert_eq!(number_text(286.4), "286.4");
-        assert_eq!(number_text(131.0), "131");
-        assert_eq!(number_text(0.0000001), "0.0000001");
-        assert_eq!(number_text(1e21), "1000000000000000000000");
+    fn a_value_keeps_the_digits_it_was_written_with() {
+        let doc = FhirDocument::parse(
+            r#"{"resourceType":"Observation","status":"final",
+                "code":{"coding":[{"system":"http://loinc.org","code":"6301-6"}]},
+                "valueQuantity":{"value":1.50},"effectiveDateTime":"2026-11-30"}"#,
+        )
+        .expect("fhir");
+        let FhirDocument::One(obs) = &doc else {
+            panic!("one resource");
+        };
+        assert_eq!(
+            obs.value_quantity.as_ref().and_then(|q| q.value.as_deref()),
+            Some("1.50")
+        );
+    }
+
+    #[test]
+    fn a_member_of_the_wrong_type_or_given_twice_makes_the_text_not_json() {
+        for text in [
+            r#"{"resourceType":"Observation","valueQuantity":{"value":"1.5"}}"#,
+            r#"{"resourceType":"Observation","status":1}"#,
+            r#"{"resourceType":"Observation","code":{"coding":{}}}"#,
+            r#"{"resourceType":"Bundle","entry":[{"resource":[]}]}"#,
+            r#"{"resourceType":"Observation","status":"final","status":"preliminary"}"#,
+            r#"{"id":"no resourceType"}"#,
+            r#"[1]"#,
+            r#""Observation""#,
+        ] {
+            assert_eq!(FhirDocument::parse(text), Err(NotJson), "{text}");
+        }
+        assert!(
+            FhirDocument::parse(r#"{"resourceType":"Observation","unread":{"x":[1,{}]}}"#).is_ok()
+        );
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod apply;
 pub mod fhir;
+pub mod json;
 pub mod names;
 pub mod push;
 pub mod text;
@@ -706,15 +707,14 @@ pub(crate) fn resolve(found: Vec<Found>, other_patient: bool, today: Date) -> Re
     let mut reading = Reading::default();
     let extra_all = other_patient.then_some(Unusable::OtherPatient);
     let mut analytes: Vec<Analyte> = found.iter().map(|f| f.analyte).collect();
-    analytes.sort();
-    analytes.dedup();
+    crate::sorting::sort_dedup(&mut analytes);
     for analyte in analytes {
         let all: Vec<&Found> = found.iter().filter(|f| f.analyte == analyte).collect();
         // Age and sex: one value each; differing values from several headers keep the first
         // with the latest date.
         if matches!(analyte, Analyte::Age | Analyte::Sex) {
             let mut sorted = all.clone();
-            sorted.sort_by_key(|f| std::cmp::Reverse(f.date.map(|d| d.date)));
+            crate::sorting::sort_by_key(&mut sorted, |f| std::cmp::Reverse(f.date.map(|d| d.date)));
             let mut shown: Vec<&Found> = Vec::new();
             for f in sorted {
                 if f.unusable.is_some() || !shown.iter().any(|s| same_result(s, f)) {
@@ -768,8 +768,7 @@ pub(crate) fn resolve(found: Vec<Found>, other_patient: bool, today: Date) -> Re
             .iter()
             .filter_map(|f| f.date.map(|d| d.date))
             .collect();
-        dates.sort();
-        dates.dedup();
+        crate::sorting::sort_dedup(&mut dates);
         let on = |day: Date| -> Vec<&Found> {
             dated
                 .iter()
@@ -838,7 +837,7 @@ pub(crate) fn resolve(found: Vec<Found>, other_patient: bool, today: Date) -> Re
             }
         }
     }
-    reading.series.sort_by_key(|s| (s.analyte, s.date));
+    crate::sorting::sort_by_key(&mut reading.series, |s| (s.analyte, s.date));
     reading
 }
 
@@ -917,20 +916,16 @@ pub fn json_depth(text: &str) -> usize {
 }
 
 /// Reads one input from the import box: refuses it whole (too large, too deep, empty), or reads
-/// it as FHIR when `parse_json` parses it, else as a report (with `not-json` when it looked like
-/// JSON). `parse_json` is the caller's: `serde_json::from_str` natively, the browser's
-/// `JSON.parse` + `serde_wasm_bindgen::from_value` in the wasm (see [`fhir`]).
-pub fn read_input<E>(
-    text: &str,
-    today: Date,
-    parse_json: impl FnOnce(&str) -> Result<fhir::FhirDocument, E>,
-) -> Reading {
+/// it as FHIR when it is a FHIR JSON text ([`json`], [`fhir`]), else as a report (with `not-json`
+/// when it looked like JSON).
+#[must_use]
+pub fn read_input(text: &str, today: Date) -> Reading {
     match classify_input(text) {
         InputKind::Empty => Reading::message(Message::Empty),
         InputKind::TooLarge => Reading::message(Message::TooLarge),
         InputKind::TooDeep => Reading::message(Message::TooDeep),
         InputKind::Text => text::read_text(text, today),
-        InputKind::Json => match parse_json(text.trim_start_matches('\u{feff}')) {
+        InputKind::Json => match fhir::FhirDocument::parse(text.trim_start_matches('\u{feff}')) {
             Ok(doc) => fhir::read_fhir(&doc, today),
             Err(_) => {
                 let mut r = text::read_text(text, today);

@@ -362,7 +362,7 @@ fn index() -> &'static Index {
                 .push((words, *r));
         }
         for v in by_first.values_mut() {
-            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            crate::sorting::sort_by_key(v, |(w, _)| std::cmp::Reverse(w.len()));
         }
         Index { by_first, by_loinc }
     })

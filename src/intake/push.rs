@@ -3,49 +3,48 @@
 //! mapped through the same name table and the same choice of results as a pasted report, and
 //! the counts of the `aclf-screen:labs-received` answer. Origins and sources are the shell's.
 
-use super::fhir::{calendar_date, number_text};
+use super::fhir::calendar_date;
+use super::json::{self, plain_decimal, Json, NotJson, WrongShape};
 use super::names::{self, NameKind, Target};
 use super::{
     candidate_unit, parses, resolve, Analyte, CandidateUnit, DateSource, Dated, Found, MatchedBy,
     Origin, Reading, Unusable,
 };
 use crate::clinical::date::Date;
-use serde::Deserialize;
 
 /// The message type the widget accepts.
 pub const LABS_TYPE: &str = "aclf-screen:labs";
 /// The answer's type.
 pub const RECEIVED_TYPE: &str = "aclf-screen:labs-received";
 /// The only version read.
-pub const LABS_VERSION: f64 = 1.0;
+pub const LABS_VERSION: &str = "1";
 
-/// `{type, version, items, patient?}`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+/// `{type, version, items, patient?}`: read from the message's JSON text (the shell
+/// stringifies the posted object) by [`LabsMessage::parse`]; a member of the wrong type makes
+/// the whole message unreadable.
+#[derive(Clone, Debug, PartialEq)]
 pub struct LabsMessage {
     /// `type`: must be [`LABS_TYPE`].
-    #[serde(rename = "type")]
     pub kind: String,
-    /// `version`: must be 1.
-    pub version: f64,
+    /// `version`, the number as a plain decimal: must be 1.
+    pub version: String,
     /// `items`.
-    #[serde(default)]
     pub items: Vec<PushItem>,
     /// `patient`.
     pub patient: Option<PushPatient>,
 }
 
 /// A number or a decimal string.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum PushValue {
-    /// A JSON number (written as its shortest decimal).
-    Number(f64),
+    /// A JSON number, as a plain decimal.
+    Number(String),
     /// A decimal string ("198.6").
     Text(String),
 }
 
 /// One pushed result.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PushItem {
     /// A LOINC code of the table.
     pub loinc: Option<String>,
@@ -60,8 +59,7 @@ pub struct PushItem {
 }
 
 /// The pushed patient.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PushPatient {
     /// Age in whole years.
     pub age: Option<PushValue>,
@@ -80,9 +78,63 @@ pub enum PushRefusal {
     WrongVersion,
 }
 
+impl LabsMessage {
+    /// Reads a message from its JSON text.
+    pub fn parse(text: &str) -> Result<Self, NotJson> {
+        Self::from_json(&json::parse(text)?).map_err(|WrongShape| NotJson)
+    }
+
+    fn from_json(j: &Json) -> Result<Self, WrongShape> {
+        let items = j.items("items")?.iter().map(|i| {
+            Ok(PushItem {
+                loinc: i.string("loinc")?,
+                name: i.string("name")?,
+                value: push_value(i, "value")?,
+                unit: i.string("unit")?,
+                date: i.string("date")?,
+            })
+        });
+        let patient = j.get("patient")?.map(|p| {
+            Ok(PushPatient {
+                age: push_value(p, "age")?,
+                sex: p.string("sex")?,
+                birth_date: p.string("birthDate")?,
+            })
+        });
+        Ok(LabsMessage {
+            kind: j.string("type")?.ok_or(WrongShape)?,
+            version: match j.get("version")? {
+                Some(Json::Number(n)) => plain_decimal(n).ok_or(WrongShape)?,
+                _ => return Err(WrongShape),
+            },
+            items: items.collect::<Result<_, _>>()?,
+            patient: patient.transpose()?,
+        })
+    }
+}
+
+/// A member that is a number or a string.
+fn push_value(j: &Json, name: &str) -> Result<Option<PushValue>, WrongShape> {
+    Ok(match j.get(name)? {
+        None => None,
+        Some(Json::Number(n)) => Some(PushValue::Number(plain_decimal(n).ok_or(WrongShape)?)),
+        Some(Json::String(s)) => Some(PushValue::Text(s.to_string())),
+        Some(_) => return Err(WrongShape),
+    })
+}
+
+/// A plain decimal's value is one ("1", "1.0", "1.00").
+fn is_one(plain: &str) -> bool {
+    let trimmed = match plain.split_once('.') {
+        Some((int, frac)) if frac.bytes().all(|b| b == b'0') => int,
+        _ => plain,
+    };
+    trimmed == LABS_VERSION
+}
+
 fn value_text(v: &PushValue) -> String {
     match v {
-        PushValue::Number(x) => number_text(*x),
+        PushValue::Number(x) => x.clone(),
         PushValue::Text(s) => names::normalise(s.trim()),
     }
 }
@@ -92,7 +144,7 @@ pub fn read_push(msg: &LabsMessage, today: Date) -> Result<Reading, PushRefusal>
     if msg.kind != LABS_TYPE {
         return Err(PushRefusal::WrongType);
     }
-    if msg.version != LABS_VERSION {
+    if !is_one(&msg.version) {
         return Err(PushRefusal::WrongVersion);
     }
     let mut found = Vec::new();
@@ -174,7 +226,7 @@ pub fn read_push(msg: &LabsMessage, today: Date) -> Result<Reading, PushRefusal>
         patient(p, today, &mut found);
     }
     let mut reading = resolve(found, false, today);
-    also.sort();
+    crate::sorting::sort(&mut also);
     reading.also_in_report = also;
     reading.unread = unread;
     Ok(reading)

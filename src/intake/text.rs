@@ -857,11 +857,9 @@ fn found_of(r: LineResult) -> Vec<Found> {
 
 fn finish(blocks: Vec<Block>, mut also: Vec<UnusedAnalyte>, unread: usize, today: Date) -> Reading {
     let mut names: Vec<String> = blocks.iter().filter_map(|b| b.name.clone()).collect();
-    names.sort();
-    names.dedup();
+    crate::sorting::sort_dedup(&mut names);
     let mut records: Vec<String> = blocks.iter().filter_map(|b| b.record.clone()).collect();
-    records.sort();
-    records.dedup();
+    crate::sorting::sort_dedup(&mut records);
     let other_patient = names.len() > 1 || records.len() > 1;
     let mut found = Vec::new();
     for b in blocks {
@@ -896,7 +894,7 @@ fn finish(blocks: Vec<Block>, mut also: Vec<UnusedAnalyte>, unread: usize, today
         }
     }
     let mut reading = resolve(found, other_patient, today);
-    also.sort();
+    crate::sorting::sort(&mut also);
     reading.also_in_report = also;
     reading.unread = unread;
     reading

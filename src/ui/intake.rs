@@ -23,7 +23,6 @@ use crate::intake::apply::{
     self, apply, check_against_form, default_checks, is_marked, series_lines, series_marks, toggle,
     SeriesMark,
 };
-use crate::intake::fhir::FhirDocument;
 use crate::intake::push::{self, read_push, receipt_counts, LabsMessage};
 use crate::intake::{
     read_input, Analyte, Candidate, Message, Origin, Reading, Status, MAX_INPUT_BYTES,
@@ -217,15 +216,9 @@ impl Panel {
     }
 }
 
-/// FHIR JSON through the browser's own parser (src/intake/fhir.rs says why).
-fn parse_json(text: &str) -> Result<FhirDocument, ()> {
-    let value = js_sys::JSON::parse(text).map_err(|_| ())?;
-    serde_wasm_bindgen::from_value(value).map_err(|_| ())
-}
-
 /// Reads a text from the box or a file.
 fn read_text(panel: Panel, ctx: Ctx, text: &str, extra: Option<Message>) {
-    let reading = read_input(text, ctx.today, parse_json);
+    let reading = read_input(text, ctx.today);
     // A refused text over 4 MB is not kept in the box: it is never read, and a textarea of that
     // size keeps the page slow on every later layout (seconds per change in Chromium).
     if reading.messages.contains(&Message::TooLarge) {
@@ -432,7 +425,7 @@ fn Confirm(shown: Shown) -> impl IntoView {
                     f.push(*id);
                 }
             }
-            f.sort();
+            crate::sorting::sort(f);
         });
         imported.dates.update(|d| {
             // A field filled again without a date loses its old imported date.
@@ -641,7 +634,12 @@ fn receive(ctx: Ctx, panel: Panel, data: JsValue, origin: &str) -> (usize, usize
         .filter(|i| i.is_array())
         .map(|i| js_sys::Array::from(&i).length() as usize)
         .unwrap_or(0);
-    let Ok(msg) = serde_wasm_bindgen::from_value::<LabsMessage>(data) else {
+    // The posted object as JSON text, read by the same reader as a pasted FHIR document (a
+    // value JSON cannot hold, such as a BigInt or a cycle, makes the message unreadable).
+    let text = js_sys::JSON::stringify(&data)
+        .ok()
+        .and_then(|t| t.as_string());
+    let Some(msg) = text.and_then(|t| LabsMessage::parse(&t).ok()) else {
         panel.refused.set(true);
         return (0, items);
     };
