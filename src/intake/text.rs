@@ -106,7 +106,9 @@ fn read_date_chars(c: &[char], at: usize) -> Option<(DateRead, usize)> {
             .get(e + 1..e + 4)?
             .iter()
             .collect::<String>()
-            .to_lowercase();
+            // ASCII only: the month names are ASCII, and Unicode's lowercasing tables would
+            // add about 15 KB to the wasm for letters no month has.
+            .to_ascii_lowercase();
         let m = MONTHS.iter().position(|m| *m == word)? as u32 + 1;
         let mut e = e + 4;
         while e < c.len() && c[e].is_ascii_alphabetic() {
@@ -503,7 +505,8 @@ fn ymd(d: Date) -> (i32, u8, u8) {
 }
 
 fn sex_value(word: &str) -> Option<&'static str> {
-    match word.to_lowercase().as_str() {
+    // ASCII lowercasing is enough: the words are ASCII or Chinese (no case).
+    match word.to_ascii_lowercase().as_str() {
         "男" | "m" | "male" | "男性" => Some("male"),
         "女" | "f" | "female" | "女性" => Some("female"),
         _ => None,
