@@ -9,7 +9,6 @@
 //! LOINC check digits are never validated (some published codes carry wrong ones, SPEC 8).
 
 use super::{Analyte, ReportUnit, UnusedAnalyte};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a table name stands for.
@@ -326,8 +325,7 @@ pub fn word_key(word: &str) -> String {
 #[must_use]
 pub fn match_keys(keys: &[&str]) -> Option<(usize, NameRow)> {
     let first = keys.first()?;
-    let candidates = index().by_first.get(*first)?;
-    candidates.iter().find_map(|(w, r)| {
+    starting_with(first).iter().find_map(|(_, w, r)| {
         (w.len() <= keys.len() && w.iter().zip(keys).all(|(a, b)| a == b)).then_some((w.len(), *r))
     })
 }
@@ -337,33 +335,47 @@ fn has_key(word: &str, k: &str) -> bool {
     word.chars().map(key_char).eq(k.chars())
 }
 
+/// Sorted lists searched by halves rather than hash maps: the table is small, and each map
+/// type was compiled into the wasm on its own (a few KB each).
 struct Index {
-    /// First word (lowercase) -> (all words, row), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, NameRow)>>,
-    /// LOINC code -> row.
-    by_loinc: HashMap<&'static str, NameRow>,
+    /// (first word as a key, all words as keys, row): by first word, the longest name first
+    /// among names with the same first word.
+    by_first: Vec<(String, Vec<String>, NameRow)>,
+    /// (LOINC code, row), by code.
+    by_loinc: Vec<(&'static str, NameRow)>,
+}
+
+/// The entries of `list` (sorted by `key`) whose key is `k`.
+fn equal_range<'a, T>(list: &'a [T], k: &str, key: impl Fn(&T) -> &str) -> &'a [T] {
+    let start = list.partition_point(|e| key(e) < k);
+    let len = list[start..].partition_point(|e| key(e) == k);
+    &list[start..start + len]
+}
+
+/// The names whose first word has the key `first`, longest first.
+fn starting_with(first: &str) -> &'static [(String, Vec<String>, NameRow)] {
+    equal_range(&index().by_first, first, |(k, _, _)| k)
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, NameRow)>> = HashMap::new();
-        let mut by_loinc = HashMap::new();
+        let mut by_first = Vec::new();
+        let mut by_loinc = Vec::new();
         for r in NAMES {
             if r.kind == NameKind::Loinc {
-                by_loinc.insert(r.text, *r);
+                by_loinc.push((r.text, *r));
                 continue;
             }
             let words: Vec<String> = r.text.split(' ').map(key).collect();
             debug_assert!(words.iter().all(|w| *w == w.to_lowercase()), "{}", r.text);
-            by_first
-                .entry(words[0].clone())
-                .or_default()
-                .push((words, *r));
+            by_first.push((words[0].clone(), words, *r));
         }
-        for v in by_first.values_mut() {
-            crate::sorting::sort_by_key(v, |(w, _)| std::cmp::Reverse(w.len()));
-        }
+        // Stable: names of one first word and length keep the table's order.
+        crate::sorting::sort_by(&mut by_first, |a, b| {
+            a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()))
+        });
+        crate::sorting::sort_by(&mut by_loinc, |a, b| a.0.cmp(b.0));
         Index { by_first, by_loinc }
     })
 }
@@ -371,7 +383,10 @@ fn index() -> &'static Index {
 /// The row for a LOINC code.
 #[must_use]
 pub fn by_loinc(code: &str) -> Option<NameRow> {
-    index().by_loinc.get(code.trim()).copied()
+    // A code listed twice: the later row, as the table reads.
+    equal_range(&index().by_loinc, code.trim(), |(c, _)| c)
+        .last()
+        .map(|(_, r)| *r)
 }
 
 /// The longest table name made of whole words at the start of `words` (already split, each
@@ -382,8 +397,7 @@ pub fn match_words(words: &[&str]) -> Option<(usize, NameRow)> {
     if NOT_AVAILABLE.contains(first) {
         return None;
     }
-    let candidates = index().by_first.get(&key(first))?;
-    candidates.iter().find_map(|(w, r)| {
+    starting_with(&key(first)).iter().find_map(|(_, w, r)| {
         (w.len() <= words.len() && w.iter().zip(words).all(|(a, b)| has_key(b, a)))
             .then_some((w.len(), *r))
     })

@@ -251,10 +251,11 @@ fn read_file(panel: Panel, ctx: Ctx, files: Option<web_sys::FileList>) {
         panel.messages.set(vec![Message::TooLarge]);
         return;
     }
-    let file = gloo_file::File::from(file);
+    // Blob.arrayBuffer() (Chromium 76+), awaited through the promise: no file-reading crate.
+    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
     leptos::task::spawn_local(async move {
-        if let Ok(bytes) = gloo_file::futures::read_as_bytes(&file).await {
-            let (text, extra) = decode(bytes);
+        if let Ok(buffer) = bytes.await {
+            let (text, extra) = decode(js_sys::Uint8Array::new(&buffer).to_vec());
             read_text(panel, ctx, &text, extra);
         }
     });
