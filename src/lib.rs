@@ -1,7 +1,8 @@
 //! aclf-screen: pre-screening aid for the CG-BM1 trial in acute-on-chronic liver failure
 //! (NCT06740149). `clinical` is the pure core (no browser APIs); `i18n` the language tables, one
-//! file per language; `report` the words of results; `form_fields` the form as a table; `ui`
-//! the Leptos shell (views of all of these), compiled only for the browser.
+//! file per language; `report` the words of results; `form_fields` the form as a table;
+//! `intake` the lab reader; `sorting` the one stable sort; `ui` the Leptos shell (views of all
+//! of these), compiled only for the browser.
 #![forbid(unsafe_code)]
 
 pub mod clinical;

@@ -56,7 +56,7 @@ function median(values) {
 
 /** The reader's wasm bytes: every function twiggy names in `aclf_screen::intake` (the reader;
  *  `aclf_screen::ui::intake`, the panel, is not in it), from the module groups of tools/bench.mjs.
- *  Library code monomorphised for it (serde, core) is counted under its own crate. */
+ *  Library code monomorphised for it (core, alloc) is counted under its own crate. */
 export function readerShare(groups) {
   if (!groups) return null;
   let bytes = 0;
@@ -142,7 +142,7 @@ export function intakeRows(f, twiggyMissing) {
   const native = f.native ?? {};
   for (const [name, label, target] of [
     ['report_200_lines', 'native: read a 200-line report (criterion)', INTAKE_TARGETS.nativeReportMs],
-    ['fhir_bundle_5000', `native: parse and read the 5,000-observation bundle (criterion, serde_json)`, INTAKE_TARGETS.nativeBundleMs],
+    ['fhir_bundle_5000', `native: parse and read the 5,000-observation bundle (criterion, the crate's JSON reader)`, INTAKE_TARGETS.nativeBundleMs],
     ['apply_bundle_5000', 'native: "Use" of that bundle, its older results into the table (criterion)', null],
   ]) {
     rows.push(native[name] === undefined
