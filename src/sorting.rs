@@ -68,7 +68,8 @@ fn stable_order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<
     from
 }
 
-#[cfg(test)]
+// Native only: proptest does not build for wasm32 (TOOLCHAIN.md).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
