@@ -14,8 +14,10 @@ import { intakeFigures, intakeRows } from './bench-intake.mjs';
 const [widgetDir = 'dist', baselineDir = 'benches/baseline/dist', criterionLog, intakeLog] = process.argv.slice(2);
 const COLD_LOADS = 20;
 const EDITS = 200;
-// The CI budget is 250 KB (tools/check_size.mjs says why it is not issue 10's 170 KB); the goal for the whole app with
+// The CI budget is tools/size-budget.json's (tools/check_size.mjs says why it is not issue 10's 170 KB); the goal for the whole app with
 // every capability is <= 130 KB; results present <= 2.0 x the bare page.
+/** The CI's size budget, as recorded (tools/check_size.mjs). */
+const CI_BUDGET = JSON.parse(readFileSync(new URL('./size-budget.json', import.meta.url), 'utf8')).total_brotli_bytes;
 const TARGETS = { totalBrotli: 130_000, wasmRatio: 1.6, firstRenderRatio: 1.3, resultsRatio: 2.0, inputMedianMs: 4, corePerSecond: 1_000_000 };
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -241,7 +243,7 @@ out('## Side by side');
 out();
 out('| measure | widget | baseline (bare Leptos page) | target | status |');
 out('|---|---:|---:|---|---|');
-out(`| total transfer, brotli | ${kb(widget.total.brotli)} | ${kb(baseline.total.brotli)} | goal for the whole app <= 130 KB (CI budget 250 KB) | ${margin(widget.total.brotli / 1000, TARGETS.totalBrotli / 1000)} KB |`);
+out(`| total transfer, brotli | ${kb(widget.total.brotli)} | ${kb(baseline.total.brotli)} | goal for the whole app <= 130 KB (CI budget ${kb(CI_BUDGET)}) | ${margin(widget.total.brotli / 1000, TARGETS.totalBrotli / 1000)} KB |`);
 out(`| wasm, brotli | ${kb(wasmOf(widget).brotli)} | ${kb(wasmOf(baseline).brotli)} | <= 1.6 x baseline | ratio ${wasmRatio.toFixed(2)}: ${margin(wasmRatio, TARGETS.wasmRatio)} |`);
 out(`| first render, median of ${COLD_LOADS} interleaved cold loads | ${ms(render.widget.median)} | ${ms(render.baseline.median)} | <= 1.3 x baseline | ratio ${(render.widget.median / render.baseline.median).toFixed(2)}: ${margin(render.widget.median / render.baseline.median, TARGETS.firstRenderRatio)} |`);
 out(`| first render, p90 | ${ms(render.widget.p90)} | ${ms(render.baseline.p90)} | | |`);
