@@ -106,8 +106,8 @@ fn read_date_chars(c: &[char], at: usize) -> Option<(DateRead, usize)> {
             .get(e + 1..e + 4)?
             .iter()
             .collect::<String>()
-            // ASCII only: the month names are ASCII, and Unicode's lowercasing tables would
-            // add about 15 KB to the wasm for letters no month has.
+            // ASCII only: the month names are ASCII, and Unicode's lowercasing (its tables and
+            // code, 17 KB of the wasm, 6.8 KB brotli, measured) serves no letter of a month.
             .to_ascii_lowercase();
         let m = MONTHS.iter().position(|m| *m == word)? as u32 + 1;
         let mut e = e + 4;
