@@ -10,7 +10,7 @@
 //! whole text "not JSON" (read as a report instead, with that message), as any other parser
 //! error does. A number is kept as written (`valueQuantity.value` 1.50 is "1.50").
 
-use super::json::{self, plain_decimal, Json, NotJson, WrongShape};
+use super::json::{self, Json, NotJson, WrongShape};
 use super::names::{self, NameKind, Target};
 use super::{
     candidate_unit, resolve, Analyte, DateSource, Dated, Found, MatchedBy, Origin, Reading,
@@ -115,7 +115,7 @@ pub struct Coding {
 /// `Quantity`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Quantity {
-    /// `value`, the number as written (an exponent written out: [`plain_decimal`]).
+    /// `value`, the number as written (an exponent written out: [`Json::number`]).
     pub value: Option<String>,
     /// `comparator` (`<`, `<=`, `>=`, `>`): a censored result.
     pub comparator: Option<String>,
@@ -191,14 +191,8 @@ impl CodeableConcept {
 
 impl Quantity {
     fn from_json(j: &Json) -> Result<Self, WrongShape> {
-        let value = match j.get("value")? {
-            None => None,
-            // An exponent past 40 digits gives no value: the observation is not read.
-            Some(Json::Number(n)) => plain_decimal(n),
-            Some(_) => return Err(WrongShape),
-        };
         Ok(Quantity {
-            value,
+            value: j.number("value")?,
             comparator: j.string("comparator")?,
             unit: j.string("unit")?,
             system: j.string("system")?,
@@ -490,6 +484,7 @@ mod tests {
     fn a_member_of_the_wrong_type_or_given_twice_makes_the_text_not_json() {
         for text in [
             r#"{"resourceType":"Observation","valueQuantity":{"value":"1.5"}}"#,
+            r#"{"resourceType":"Observation","valueQuantity":{"value":1e400}}"#,
             r#"{"resourceType":"Observation","status":1}"#,
             r#"{"resourceType":"Observation","code":{"coding":{}}}"#,
             r#"{"resourceType":"Bundle","entry":[{"resource":[]}]}"#,

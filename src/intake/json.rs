@@ -67,6 +67,17 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The member `name` as a number, its exponent written out ([`plain_decimal`]): absent or
+    /// `null`, `None`; another type, or an exponent too large to write out, an error (as
+    /// serde_json refuses numbers past a float's range).
+    pub fn number(&self, name: &str) -> Result<Option<String>, WrongShape> {
+        match self.get(name)? {
+            None => Ok(None),
+            Some(Json::Number(n)) => plain_decimal(n).map(Some).ok_or(WrongShape),
+            Some(_) => Err(WrongShape),
+        }
+    }
+
     /// The member `name` as an array's items (absent or `null`: none; another type: an error).
     pub fn items(&self, name: &str) -> Result<&[Json<'a>], WrongShape> {
         match self.get(name)? {
@@ -434,6 +445,11 @@ mod tests {
         assert_eq!(doc.items("k"), Err(WrongShape));
         assert_eq!(doc.items("missing"), Ok(&[][..]));
         assert_eq!(Json::Number("1").get("a"), Err(WrongShape));
+        let doc = parse(r#"{"n": 1.5e2, "s": "1", "big": 1e400, "z": null}"#).expect("json");
+        assert_eq!(doc.number("n"), Ok(Some("150".into())));
+        assert_eq!(doc.number("s"), Err(WrongShape));
+        assert_eq!(doc.number("big"), Err(WrongShape));
+        assert_eq!(doc.number("z"), Ok(None));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! the counts of the `aclf-screen:labs-received` answer. Origins and sources are the shell's.
 
 use super::fhir::calendar_date;
-use super::json::{self, plain_decimal, Json, NotJson, WrongShape};
+use super::json::{self, Json, NotJson, WrongShape};
 use super::names::{self, NameKind, Target};
 use super::{
     candidate_unit, parses, resolve, Analyte, CandidateUnit, DateSource, Dated, Found, MatchedBy,
@@ -103,10 +103,7 @@ impl LabsMessage {
         });
         Ok(LabsMessage {
             kind: j.string("type")?.ok_or(WrongShape)?,
-            version: match j.get("version")? {
-                Some(Json::Number(n)) => plain_decimal(n).ok_or(WrongShape)?,
-                _ => return Err(WrongShape),
-            },
+            version: j.number("version")?.ok_or(WrongShape)?,
             items: items.collect::<Result<_, _>>()?,
             patient: patient.transpose()?,
         })
@@ -115,12 +112,10 @@ impl LabsMessage {
 
 /// A member that is a number or a string.
 fn push_value(j: &Json, name: &str) -> Result<Option<PushValue>, WrongShape> {
-    Ok(match j.get(name)? {
-        None => None,
-        Some(Json::Number(n)) => Some(PushValue::Number(plain_decimal(n).ok_or(WrongShape)?)),
-        Some(Json::String(s)) => Some(PushValue::Text(s.to_string())),
-        Some(_) => return Err(WrongShape),
-    })
+    match j.get(name)? {
+        Some(Json::String(s)) => Ok(Some(PushValue::Text(s.to_string()))),
+        _ => Ok(j.number(name)?.map(PushValue::Number)),
+    }
 }
 
 /// A plain decimal's value is one ("1", "1.0", "1.00").
