@@ -2,7 +2,7 @@
 // control keeps its value, focus and caret, and options change their text in place; the compact
 // summary keeps MELD and both verdicts in sight on a phone, in both languages, axe clean.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, MOBILE } from './support/fixtures.mjs';
+import { test, expect, MOBILE, DESKTOP } from './support/fixtures.mjs';
 import { REFER_PATIENT } from './pages/widget.mjs';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -73,6 +73,28 @@ test.describe('the shell', () => {
       await widget.get('compact-show-results').click();
       await expect(widget.page.locator('#results-heading')).toBeFocused();
     });
+  }
+
+  // Nothing the user sees moves while the widget loads: the compact summary, above the form on
+  // a narrow screen, is rendered with the form, not a task later (it pushed the painted form
+  // down by its height on every load: a layout shift of 0.086 at 360 px).
+  for (const [width, viewport] of [['360 px', MOBILE], ['1280 px', DESKTOP]]) {
+    for (const lang of ['en', 'zh-CN']) {
+      test(`no layout shift while the widget loads (${width}, ${lang})`, async ({ openWidget }) => {
+        const initScript = () => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+          }).observe({ type: 'layout-shift', buffered: true });
+        };
+        const widget = await openWidget({ query: `?lang=${lang}`, contextOptions: { viewport }, initScript });
+        await expect(widget.get('copy-summary')).toBeVisible();
+        // Two frames after the results are in, so that any shift they caused is reported.
+        await widget.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await widget.page.waitForTimeout(100);
+        expect(await widget.page.evaluate(() => window.__shifts)).toEqual([]);
+      });
+    }
   }
 
   test('on a desktop the compact summary stays in view beside the form while it scrolls', async ({ widget }) => {
