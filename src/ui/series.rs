@@ -263,11 +263,7 @@ pub fn SeriesTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         <MainRow/>
-                        <For
-                            each=move || 1..=count.get()
-                            key=|i| *i
-                            children=move |index| view! { <SeriesRowView index/> }
-                        />
+                        {move || (1..=count.get()).map(|index| view! { <SeriesRowView index/> }).collect_view()}
                     </tbody>
                 </table>
             </div>
