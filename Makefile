@@ -50,7 +50,8 @@ size: dist
 test: setup-test test-native test-wasm dist size e2e
 
 # Sizes, first render and input latency against a bare Leptos page (cold loads interleaved),
-# the core's throughput, each module's share of the wasm (twiggy, when installed), and the lab
+# the core's throughput, each module's share of the wasm (twiggy on a build whose v0 symbol names
+# carry type parameters, in its own target dir: tools/wasm-modules.mjs), and the lab
 # reader's figures (its wasm bytes, criterion, Read -> table in the browser).
 # The baseline shares the widget's target dir, so Leptos is compiled once.
 bench: setup-test dist
@@ -59,7 +60,9 @@ bench: setup-test dist
 	mkdir -p bench-results
 	cargo bench --bench screening -- --noplot 2>&1 | tee bench-results/criterion.txt
 	cargo bench --bench intake -- --noplot 2>&1 | tee bench-results/criterion-intake.txt
-	BENCH_WASM=$${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/aclf-screen.wasm \
+	RUSTFLAGS=-Csymbol-mangling-version=v0 CARGO_TARGET_DIR=$${CARGO_TARGET_DIR:-target}/v0-names \
+	  cargo build --release --target wasm32-unknown-unknown
+	BENCH_WASM=$${CARGO_TARGET_DIR:-target}/v0-names/wasm32-unknown-unknown/release/aclf-screen.wasm \
 	  node tools/bench.mjs dist benches/baseline/dist bench-results/criterion.txt bench-results/criterion-intake.txt
 
 clean:

@@ -6,10 +6,10 @@
 //   node tools/bench.mjs <widget dist> <baseline dist> [criterion output file] [criterion intake output file]
 import { chromium } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { startServer } from '../tests/e2e/serve.mjs';
 import { measure, kb } from './sizes.mjs';
 import { intakeFigures, intakeRows } from './bench-intake.mjs';
+import { moduleGroups } from './wasm-modules.mjs';
 
 const [widgetDir = 'dist', baselineDir = 'benches/baseline/dist', criterionLog, intakeLog] = process.argv.slice(2);
 const COLD_LOADS = 20;
@@ -137,44 +137,17 @@ async function widgetSetup(page) {
   await page.locator('[data-testid="verdict-phase1"][data-verdict="refer"]').waitFor();
 }
 
-/** Each module's bytes in the wasm: twiggy's `top` of the release build before wasm-bindgen and
- *  wasm-opt (cargo's output keeps the function names; BENCH_WASM, set by `make bench`), grouped
- *  by module path (`aclf_screen::ui::form_view`, `leptos`, `tachys`, `core`, ...):
- *  { groups: Map, total }. wasm-bindgen's `describe` functions, which only tell the CLI the
- *  bindings and are removed from the shipped wasm, are left out. Null without twiggy
- *  (`make bench` installs it) or that file. */
+/** Each module's bytes in the wasm (tools/wasm-modules.mjs: twiggy on the release build that
+ *  `make bench` names with v0 mangling, BENCH_WASM; generic code under the module it was
+ *  instantiated for). Null without twiggy (`make bench` installs it) or that file. */
 let twiggyMissing = false;
-function moduleGroups() {
-  const file = process.env.BENCH_WASM;
-  if (!file || !existsSync(file)) return null;
-  let csv;
+function moduleGroupsOrNull() {
   try {
-    csv = execFileSync('twiggy', ['top', '-n', '100000', '-f', 'csv', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    return moduleGroups(process.env.BENCH_WASM);
   } catch {
     twiggyMissing = true;
     return null;
   }
-  const groups = new Map();
-  let total = 0;
-  for (const line of csv.split('\n').slice(1)) {
-    const m = line.match(/^"?(.*?)"?,(\d+),/);
-    if (!m) continue;
-    const bytes = Number(m[2]);
-    // Not shipped: the describe functions, the custom sections (wasm-bindgen's, the names).
-    if (/describe|__wbindgen_describe|^custom section|subsection/.test(m[1])) continue;
-    total += bytes;
-    // Strip crate hashes, generics, "<impl ...>" wrappers and symbol hashes; keep the crate (and
-    // for our crate its module).
-    const name = m[1].replace(/\[[0-9a-f]+\]/g, '').replace(/^[<&]+/, '').replace(/<.*$/, '').replace(/::h[0-9a-f]{16}$/, '');
-    const path = name.split('::');
-    const key = /^data segment/.test(m[1])
-      ? 'data (texts of both languages, protocol, name tables)'
-      : path[0] === 'aclf_screen'
-        ? path.slice(0, 3).join('::')
-        : /^[a-z_][a-z0-9_]*$/.test(path[0]) && path.length > 1 ? path[0] : '(other: glue, tables)';
-    groups.set(key, (groups.get(key) ?? 0) + bytes);
-  }
-  return { groups, total };
 }
 
 /** The 30 largest module groups with their share, and the total. */
@@ -216,7 +189,7 @@ const latency = {
   widget: await inputLatency(browser, widgetServer.url, widgetSetup, widgetEdit),
   baseline: await inputLatency(browser, baselineServer.url, async (p) => p.getByTestId('value').waitFor(), baselineEdit),
 };
-const groups = moduleGroups();
+const groups = moduleGroupsOrNull();
 const intake = await intakeFigures(browser, widgetServer.url, { groups, criterionLog: intakeLog });
 await browser.close();
 await widgetServer.close();
@@ -270,7 +243,7 @@ if (!shares) {
   out(`(wasm by module: not measured - ${twiggyMissing ? 'twiggy missing' : 'needs twiggy on PATH and BENCH_WASM'})`);
 } else {
   out();
-  out(`## wasm by module (twiggy on cargo's release wasm, which keeps the names; raw bytes of code and data before wasm-bindgen, wasm-opt and compression, custom sections and wasm-bindgen's describe functions left out; ${shares.total} B in all, the 30 largest groups; generic code is counted under the crate that defines it - tachys, reactive_graph, core - because these symbol names carry no type parameters)`);
+  out(`## wasm by module (twiggy on cargo's release wasm built with v0 symbol names, which carry type parameters; raw bytes of code and data before wasm-bindgen, wasm-opt and compression, custom sections and wasm-bindgen's describe functions left out; ${shares.total} B in all, the 30 largest groups; generic code - a Leptos element, memo or effect - is counted under the last of our modules its name mentions, the closure or type it was made for; tools/wasm-modules.mjs)`);
   out();
   out('| module | bytes | share |');
   out('|---|---:|---:|');
