@@ -13,9 +13,10 @@ const budgetFile = new URL('./size-budget.json', import.meta.url);
  *  context took the measured total to 272.6 KB (2026-12-01); the result panels as `maud`
  *  templates instead of Leptos views brought it to 245.0 KB, and one shared sort, the intake's
  *  own JSON reader, ASCII lowercasing, no gloo-file and no hash maps in the name table to
- *  217.2 KB (2026-12-02). The budget is a regression guard just above that until a size pass
- *  reaches 170 KB (`make bench` prints the goal, <= 130 KB, and each module's share). */
-const LIMIT = 222_000;
+ *  217.2 KB (2026-12-02); the earlier-results rows as a plain list and the compact summary
+ *  built with the form to 215.6 KB. The budget is a regression guard just above that until a
+ *  size pass reaches 170 KB (`make bench` prints the goal, <= 130 KB, and each module's share). */
+const LIMIT = 220_000;
 const { files, total } = measure(dir);
 const app = files.filter((f) => f.app);
 
