@@ -31,7 +31,8 @@ function quantile(values, q) {
 const ms = (v) => `${v.toFixed(1)} ms`;
 
 /** Records, from the page's own clock, when `selector` (the form's first input) first exists
- *  and accepts input, and when `resultSelector` (the results) first exists. */
+ *  and accepts input, when `resultSelector` (the results) first exists, and the first
+ *  contentful paint (what the user first sees: the DOM times do not say when it is painted). */
 function readyProbe(selector, resultSelector) {
   return `(() => {
     const mark = () => {
@@ -41,6 +42,9 @@ function readyProbe(selector, resultSelector) {
     };
     new MutationObserver((_, obs) => { if (mark()) obs.disconnect(); })
       .observe(document, { childList: true, subtree: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__benchPaint = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
   })();`;
 }
 
@@ -51,8 +55,8 @@ async function coldLoad(browser, url, selector, resultSelector) {
   const page = await context.newPage();
   await page.addInitScript(readyProbe(selector, resultSelector));
   await page.goto(url);
-  await page.waitForFunction(() => window.__benchReady !== undefined && window.__benchResults !== undefined, null, { timeout: 15_000 });
-  const t = await page.evaluate(() => [window.__benchReady, window.__benchResults]);
+  await page.waitForFunction(() => window.__benchReady !== undefined && window.__benchResults !== undefined && window.__benchPaint !== undefined, null, { timeout: 15_000 });
+  const t = await page.evaluate(() => [window.__benchReady, window.__benchResults, window.__benchPaint]);
   await context.close();
   return t;
 }
@@ -60,15 +64,16 @@ async function coldLoad(browser, url, selector, resultSelector) {
 /** Cold loads interleaved, one widget load then one baseline load, so that machine load moves
  *  both alike; medians, p90 and the ratio of the medians. */
 async function firstRender(browser, pages) {
-  const runs = pages.map(() => ({ times: [], results: [] }));
+  const runs = pages.map(() => ({ times: [], results: [], paints: [] }));
   for (let i = 0; i < COLD_LOADS; i++) {
     for (const [k, p] of pages.entries()) {
-      const [ready, results] = await coldLoad(browser, p.url, p.selector, p.resultSelector);
+      const [ready, results, paint] = await coldLoad(browser, p.url, p.selector, p.resultSelector);
       runs[k].times.push(ready);
       runs[k].results.push(results);
+      runs[k].paints.push(paint);
     }
   }
-  return runs.map((r) => ({ median: quantile(r.times, 0.5), p90: quantile(r.times, 0.9), results: quantile(r.results, 0.5) }));
+  return runs.map((r) => ({ median: quantile(r.times, 0.5), p90: quantile(r.times, 0.9), results: quantile(r.results, 0.5), paint: quantile(r.paints, 0.5) }));
 }
 
 /** Input event -> the DOM shows the new output; `edit` runs inside the page and returns a
@@ -220,6 +225,7 @@ out(`| total transfer, brotli | ${kb(widget.total.brotli)} | ${kb(baseline.total
 out(`| wasm, brotli | ${kb(wasmOf(widget).brotli)} | ${kb(wasmOf(baseline).brotli)} | <= 1.6 x baseline | ratio ${wasmRatio.toFixed(2)}: ${margin(wasmRatio, TARGETS.wasmRatio)} |`);
 out(`| first render, median of ${COLD_LOADS} interleaved cold loads | ${ms(render.widget.median)} | ${ms(render.baseline.median)} | <= 1.3 x baseline | ratio ${(render.widget.median / render.baseline.median).toFixed(2)}: ${margin(render.widget.median / render.baseline.median, TARGETS.firstRenderRatio)} |`);
 out(`| first render, p90 | ${ms(render.widget.p90)} | ${ms(render.baseline.p90)} | | |`);
+out(`| first contentful paint, median | ${ms(render.widget.paint)} | ${ms(render.baseline.paint)} | | ratio ${(render.widget.paint / render.baseline.paint).toFixed(2)} |`);
 out(`| results shown (verdicts in the DOM), median | ${ms(render.widget.results)} | ${ms(render.baseline.results)} (output) | <= 2.0 x baseline | ratio ${(render.widget.results / render.baseline.results).toFixed(2)}: ${margin(render.widget.results / render.baseline.results, TARGETS.resultsRatio)} |`);
 out(`| input -> updated verdict, median of ${EDITS} edits | ${ms(latency.widget.median)} | ${ms(latency.baseline.median)} (input -> output) | <= 4 ms | ${margin(latency.widget.median, TARGETS.inputMedianMs)} ms |`);
 out(`| input -> updated verdict, p95 | ${ms(latency.widget.p95)} | ${ms(latency.baseline.p95)} | | |`);
